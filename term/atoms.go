@@ -157,6 +157,9 @@ const (
 	AtomTrunc             Term = Term(150)<<6 | tagAtom // trunc
 	AtomRound             Term = Term(151)<<6 | tagAtom // round
 	AtomFloat             Term = Term(152)<<6 | tagAtom // float
+	AtomErlErtsErrors     Term = Term(153)<<6 | tagAtom // erl_erts_errors
+	AtomUndefinedFunction Term = Term(154)<<6 | tagAtom // undefined_function
+	AtomBeamrExit         Term = Term(155)<<6 | tagAtom // $beamr_exit
 )
 
 var predefined = [...]string{
@@ -313,4 +316,7 @@ var predefined = [...]string{
 	"trunc",
 	"round",
 	"float",
+	"erl_erts_errors",
+	"undefined_function",
+	"$beamr_exit",
 }

@@ -1,0 +1,12 @@
+%% Naive reverse: list construction and append.
+-module(bench_nrev).
+-export([main/0]).
+main() ->
+    L = lists:seq(1, 300),
+    io:format("~p~n", [loop(3000, L, 0)]).
+loop(0, _, Acc) -> Acc;
+loop(N, L, Acc) -> loop(N - 1, L, Acc + hd(nrev(L))).
+nrev([]) -> [];
+nrev([H | T]) -> app(nrev(T), [H]).
+app([], L) -> L;
+app([H | T], L) -> [H | app(T, L)].

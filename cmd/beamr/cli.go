@@ -1,0 +1,181 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/beamr/beamr/stdlib"
+	"github.com/beamr/beamr/term"
+	"github.com/beamr/beamr/vm"
+	"github.com/beamr/beamr/vm/beamfile"
+)
+
+// Version is beamr's version, printed by `beamr version`.
+const Version = "0.1.0-dev"
+
+// exitError carries a process exit status through cobra.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func execute(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "beamr: %v\n", err)
+	return 1
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "beamr",
+		Short:         "beamr runs Erlang and Gleam .beam files",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newRun(stdout, stderr), newDisasm(stdout), newVersion(stdout))
+	return root
+}
+
+func newVersion(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print beamr's version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(stdout, "beamr %s\n", Version)
+			return nil
+		},
+	}
+}
+
+func newRun(stdout, stderr io.Writer) *cobra.Command {
+	var entry string
+	var paths []string
+	cmd := &cobra.Command{
+		Use:   "run FILE.beam [ARGS...]",
+		Short: "Run a module: main/1 with the arguments as strings, or main/0",
+		Long: `Run loads FILE.beam (its directory joins the code path) and calls its
+main/1 with the list of argument strings when arguments are given or when
+only main/1 is exported, otherwise main/0. --entry mod:fun picks another
+function. The exit status is 0 when the call returns, the halt/1 code when
+erlang:halt is called, and 1 after an uncaught exception.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runFile(args[0], args[1:], entry, paths, stdout, stderr)
+		},
+	}
+	cmd.Flags().StringVar(&entry, "entry", "", "function to call, as mod:fun")
+	cmd.Flags().StringArrayVar(&paths, "pa", nil, "add a directory to the code path (repeatable)")
+	cmd.Flags().SetInterspersed(false)
+	return cmd
+}
+
+func runFile(file string, args []string, entry string, paths []string, stdout, stderr io.Writer) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	rt, err := vm.New(vm.Config{Stdout: stdout, Stderr: stderr})
+	if err != nil {
+		return err
+	}
+	defer rt.Close()
+	stdlib.Register(rt)
+	for _, p := range paths {
+		rt.AddCodePath(p)
+	}
+	rt.AddCodePath(filepath.Dir(file))
+	mod, err := rt.LoadBinary(data)
+	if err != nil {
+		return err
+	}
+	fun := "main"
+	if entry != "" {
+		m, f, ok := strings.Cut(entry, ":")
+		if !ok || m == "" || f == "" {
+			return fmt.Errorf("--entry wants mod:fun, got %q", entry)
+		}
+		mod, fun = rt.Atom(m), f
+	}
+	var callArgs []term.Term
+	useArgs := len(args) > 0
+	if !useArgs {
+		_, has0 := rt.Exported(mod, rt.Atom(fun), 0)
+		_, has1 := rt.Exported(mod, rt.Atom(fun), 1)
+		useArgs = has1 && !has0
+	}
+	if useArgs {
+		callArgs = []term.Term{rt.StringList(args)}
+	}
+	res, err := rt.Apply(mod, rt.Atom(fun), callArgs)
+	if err != nil {
+		return err
+	}
+	if res.Halted {
+		return exitError{res.HaltCode}
+	}
+	if res.Class != 0 {
+		fmt.Fprint(stderr, rt.FormatCrash(res))
+		return exitError{1}
+	}
+	return nil
+}
+
+func newDisasm(stdout io.Writer) *cobra.Command {
+	var generic bool
+	cmd := &cobra.Command{
+		Use:   "disasm FILE.beam...",
+		Short: "Load modules and print their functions and instructions",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rt, err := vm.New(vm.Config{Stdout: stdout})
+			if err != nil {
+				return err
+			}
+			defer rt.Close()
+			stdlib.Register(rt)
+			for _, file := range args {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					return err
+				}
+				if generic {
+					f, err := beamfile.Parse(data)
+					if err != nil {
+						return fmt.Errorf("%s: %w", file, err)
+					}
+					if err := f.Disasm(stdout); err != nil {
+						return err
+					}
+					continue
+				}
+				mod, err := rt.LoadBinary(data)
+				if err != nil {
+					return fmt.Errorf("%s: %w", file, err)
+				}
+				if err := rt.Disasm(stdout, mod); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&generic, "generic", false, "print the generic instructions as stored in the file")
+	return cmd
+}

@@ -1,0 +1,240 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/term"
+)
+
+// BacktraceDepth is the number of frames kept in a stack trace (OTP's
+// default backtrace_depth).
+const BacktraceDepth = 8
+
+// A raw stack trace, built cheaply when an exception is raised, is a tuple
+//
+//	{Class, Frame0, FaultLoc, CP...}
+//
+// where Frame0 is a ready {M,F,Args,Info} frame for a failing native function,
+// function clause or undefined function (or []), FaultLoc is the code
+// location of the faulting instruction (or []) and each CP is a return
+// address found on the stack. Locations are small integers mod<<32|pc.
+// A trace given by erlang:raise/3 is {Class, '$cooked', Stacktrace}.
+
+var atomCooked = "$cooked"
+
+func loc(mod *Module, pc uint32) term.Term { return term.MakeSmall(int64(mod.ID)<<32 | int64(pc)) }
+
+// bifFrame records that native function e failed with its arguments in x
+// registers 0..arity-1, if the failure asked for a frame.
+func (p *Process) bifFrame(e *Export, arity int) {
+	if p.excFrame != term.AtomTrue {
+		p.excFrame = term.NoValue
+		return
+	}
+	args := p.Heap.List(p.x[:arity]...)
+	info := p.errorInfo(term.AtomErlErtsErrors)
+	if e.M != term.AtomErlang {
+		info = term.Nil
+	}
+	p.excFrame = p.Heap.Tuple(e.M, e.F, args, info)
+}
+
+// errorInfo builds [{error_info, #{module => Mod}}].
+func (p *Process) errorInfo(mod term.Term) term.Term {
+	m := p.newMap([]term.Term{term.AtomModule}, []term.Term{mod})
+	return p.Heap.List(p.Heap.Tuple(term.AtomErrorInfo, m))
+}
+
+// undef raises error:undef for M:F with arity arguments in x registers.
+func (p *Process) undef(m, f term.Term, arity int) {
+	p.excClass, p.excReason = term.AtomError, term.AtomUndef
+	p.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), term.Nil)
+}
+
+// functionClause raises error:function_clause from the func_info at pc.
+func (p *Process) functionClause(m, f term.Term, arity int, mod *Module, pc int) {
+	p.excClass, p.excReason = term.AtomError, term.AtomFunctionClause
+	p.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), p.location(mod, uint32(pc)))
+	p.noFaultLoc = true
+}
+
+// location returns [{file, F}, {line, L}] for the code at pc, or [].
+func (p *Process) location(mod *Module, pc uint32) term.Term {
+	file, line, ok := mod.lineAt(pc)
+	if !ok {
+		return term.Nil
+	}
+	h := p.Heap
+	return h.List(h.Tuple(term.AtomFile, h.String(file)), h.Tuple(term.AtomLine, term.MakeSmall(int64(line))))
+}
+
+// handle processes the exception set on p (excClass, excReason, excFrame)
+// raised at pc of mod. It returns true with p.mod/p.pc at a handler, or
+// false when the process must exit (p.exitValue set).
+func (p *Process) handle(mod *Module, fault uint32) bool {
+	h := p.Heap
+	class, reason := p.excClass, p.excReason
+	var raw term.Term
+	if p.excRaw != term.NoValue {
+		raw = p.excRaw
+		p.excRaw = term.NoValue
+	} else {
+		elems := make([]term.Term, 0, 3+BacktraceDepth)
+		frame := p.excFrame
+		depth := BacktraceDepth
+		if frame == term.NoValue || frame == term.AtomTrue {
+			frame = term.Nil
+		} else {
+			depth--
+		}
+		elems = append(elems, class, frame)
+		if p.noFaultLoc {
+			elems = append(elems, term.Nil)
+		} else {
+			elems = append(elems, loc(mod, fault))
+			depth--
+		}
+		for i := p.sp - 1; i >= 0 && depth > 0; i-- {
+			w := p.stack[i]
+			if w.IsCP() {
+				mid, pc := w.CP()
+				if mid == 0 {
+					continue
+				}
+				elems = append(elems, term.MakeSmall(int64(mid)<<32|int64(pc)))
+				depth--
+			}
+		}
+		raw = h.Tuple(elems...)
+	}
+	p.excFrame, p.noFaultLoc = term.NoValue, false
+
+	if p.catches > 0 {
+		for i := p.sp - 1; i >= 0; i-- {
+			w := p.stack[i]
+			if !w.IsCatch() {
+				continue
+			}
+			top := p.sp
+			for j := i + 1; j < p.sp; j++ {
+				if p.stack[j].IsCP() {
+					top = j
+					break
+				}
+			}
+			p.sp = top
+			ct := p.rt.catchAt(w.CatchIndex())
+			p.mod = p.rt.inst(ct.mod)
+			p.pc = ct.pc
+			p.x[0] = term.NoValue
+			p.x[1], p.x[2], p.x[3] = class, reason, raw
+			return true
+		}
+	}
+	// Uncaught: the process exits.
+	p.exitClass = class
+	p.exitStack = p.buildStacktrace(raw)
+	switch class {
+	case term.AtomError:
+		p.exitValue = h.Tuple(reason, p.exitStack)
+	case term.AtomThrow:
+		p.exitValue = h.Tuple(h.Tuple(term.AtomNocatch, reason), p.exitStack)
+	default:
+		p.exitValue = reason
+	}
+	p.exitReason = reason
+	return false
+}
+
+// catchValue is the value of a catch expression that caught an exception.
+func (p *Process) catchValue(class, reason, raw term.Term) term.Term {
+	h := p.Heap
+	switch class {
+	case term.AtomThrow:
+		return reason
+	case term.AtomError:
+		return h.Tuple(term.AtomEXIT, h.Tuple(reason, p.buildStacktrace(raw)))
+	}
+	return h.Tuple(term.AtomEXIT, reason)
+}
+
+// buildStacktrace turns a raw trace into OTP's list of frames. Anything
+// else is returned unchanged.
+func (p *Process) buildStacktrace(raw term.Term) term.Term {
+	env := p.env
+	if !env.IsTuple(raw) || env.TupleArity(raw) < 3 {
+		return raw
+	}
+	f1 := env.Elem(raw, 1)
+	if f1.IsAtom() && env.AtomName(f1) == atomCooked {
+		return env.Elem(raw, 2)
+	}
+	var frames []term.Term
+	if f1 != term.Nil {
+		frames = append(frames, f1)
+	}
+	n := env.TupleArity(raw)
+	for i := 2; i < n; i++ {
+		l := env.Elem(raw, i)
+		if !l.IsSmall() {
+			continue
+		}
+		v := l.Small()
+		mod := p.rt.inst(uint32(v >> 32))
+		pc := uint32(v)
+		if mod == nil {
+			continue
+		}
+		look := pc
+		if i > 2 && look > 0 {
+			look-- // a return address: the call is just before it
+		}
+		fr, ok := mod.funcAt(look)
+		if !ok {
+			continue
+		}
+		frames = append(frames, p.Heap.Tuple(mod.Name, fr.name, term.MakeSmall(int64(fr.arity)), p.location(mod, look)))
+	}
+	return p.Heap.List(frames...)
+}
+
+// rawTraceClass returns the class stored in a raw trace.
+func (p *Process) rawTraceClass(raw term.Term) (term.Term, bool) {
+	env := p.env
+	if !env.IsTuple(raw) || env.TupleArity(raw) < 3 {
+		return 0, false
+	}
+	return env.Elem(raw, 0), true
+}
+
+// reraise implements the raise instruction: rethrow reason with the class
+// and trace of a caught exception.
+func (p *Process) reraise(raw, reason term.Term) {
+	class, ok := p.rawTraceClass(raw)
+	if !ok {
+		p.Raise(term.AtomError, term.AtomBadarg)
+		return
+	}
+	p.excClass, p.excReason, p.excRaw = class, reason, raw
+}
+
+// rawRaise implements raw_raise: x0 class, x1 reason, x2 raw trace. It
+// returns false when the class is not valid.
+func (p *Process) rawRaise(class, reason, raw term.Term) bool {
+	if class != term.AtomError && class != term.AtomExit && class != term.AtomThrow {
+		return false
+	}
+	p.excClass, p.excReason, p.excRaw = class, reason, raw
+	return true
+}
+
+// RaiseWithTrace raises class:reason with a ready stack trace (erlang:raise/3).
+func (p *Process) RaiseWithTrace(class, reason, stack term.Term) term.Term {
+	p.excClass, p.excReason = class, reason
+	p.excRaw = p.Heap.Tuple(class, p.Atom(atomCooked), stack)
+	return term.NoValue
+}
+
+func (rt *Runtime) catchAt(i uint64) catchTarget {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	return rt.catches[i]
+}

@@ -1,0 +1,49 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/term"
+)
+
+// NativeFunc is a function implemented in Go and callable from Erlang as
+// M:F/A. It gets its arguments in args (valid only during the call; do not
+// keep the slice) and returns the result, or term.NoValue after raising an
+// exception on p (see Process.Raise, Process.BadArg). It runs on the
+// scheduler thread of p and may allocate on p's heap freely.
+type NativeFunc func(p *Process, args []term.Term) term.Term
+
+// NativeKind tells the interpreter how a native function may be used.
+type NativeKind uint8
+
+const (
+	// NativeBIF is an ordinary native function.
+	NativeBIF NativeKind = iota
+	// NativeGuard is usable in guards (bif/gc_bif instructions).
+	NativeGuard
+)
+
+// Register makes f callable as module:name/arity. It must be called before
+// any module that calls it is loaded, or it replaces Erlang code of that
+// name only for modules loaded afterwards.
+func (rt *Runtime) Register(module, name string, arity int, f NativeFunc) {
+	m, n := rt.Atom(module), rt.Atom(name)
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	k := mfa{m, n, arity}
+	rt.natives[k] = f
+	i := rt.exportIndexLocked(m, n, arity)
+	rt.exports[i].Native = f
+}
+
+// Native returns the Go function registered as module:name/arity.
+func (rt *Runtime) Native(m, f term.Term, arity int) (NativeFunc, bool) {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	n, ok := rt.natives[mfa{m, f, arity}]
+	return n, ok
+}
+
+// Registrar is something that registers native functions into a runtime
+// (the stdlib package provides one per module).
+type Registrar func(rt *Runtime)
+
+var _ = NativeGuard

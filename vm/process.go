@@ -1,0 +1,191 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/heap"
+	"github.com/beamr/beamr/term"
+)
+
+// MaxX is the number of x registers (and float registers).
+const MaxX = 1024
+
+// Process is one Erlang process: registers, stack, heap, mailbox and
+// exception state. A process is a struct run by a scheduler, never a
+// goroutine of its own.
+//
+// Stack layout: every call pushes its return address (a CP word); allocate N
+// pushes N y slots above it, so y(i) is stack[sp-1-i] and trim drops the
+// lowest-numbered y registers from the top. Catch markers are y values.
+type Process struct {
+	rt   *Runtime
+	env  *term.Env
+	Pid  term.Term
+	Heap *heap.Heap
+
+	x    [MaxX]term.Term
+	fr   [MaxX]float64
+	args [4]term.Term // arguments of a guard BIF call
+
+	stack []term.Term
+	sp    int
+
+	mod *Module // module whose code runs
+	pc  uint32
+
+	catches int
+	reds    int
+
+	// Exception being raised by a native function or instruction.
+	excClass  term.Term
+	excReason term.Term
+	// excFrame, when not NoValue, is the {M,F,Args,Info} frame of the native
+	// function that failed; it becomes the first frame of the stack trace.
+	excFrame term.Term
+	// excRaw, when set, is a ready raw stack trace (rethrown exceptions).
+	excRaw     term.Term
+	noFaultLoc bool
+	// trap, when set by a native function, is a tail call to make instead
+	// of returning a value (used by apply and friends).
+	trapExport *Export
+	trapFun    term.Term
+	trapArgs   int
+
+	dict []dictEntry
+
+	mailbox []term.Term
+	msgPos  int // save pointer: index of the next message to look at
+
+	timeoutPC uint32 // where to resume when a receive times out
+	timeoutMs int64  // pending receive timeout, -1 for none (infinity)
+
+	status procStatus
+	// When the process has exited: the exit reason as OTP reports it, and
+	// for an uncaught exception its class, reason and stack trace.
+	exitValue  term.Term
+	exitClass  term.Term
+	exitReason term.Term
+	exitStack  term.Term
+}
+
+type dictEntry struct{ k, v term.Term }
+
+type procStatus uint8
+
+const (
+	statusRunnable procStatus = iota
+	statusWaiting
+	statusExited
+)
+
+// Env returns the term environment of the process's runtime.
+func (p *Process) Env() *term.Env { return p.env }
+
+// Runtime returns the runtime the process belongs to.
+func (p *Process) Runtime() *Runtime { return p.rt }
+
+// Atom returns the atom named s.
+func (p *Process) Atom(s string) term.Term { return p.env.Atom(s) }
+
+// Raise sets the exception (class, reason) as raised by the calling code
+// itself (no frame for a native function) and returns term.NoValue.
+func (p *Process) Raise(class, reason term.Term) term.Term {
+	p.excClass, p.excReason, p.excFrame = class, reason, term.NoValue
+	return term.NoValue
+}
+
+// Error raises error:reason with a frame for the failing native function
+// carrying OTP's error_info, as BIFs do. It returns term.NoValue.
+func (p *Process) Error(reason term.Term) term.Term {
+	p.excClass, p.excReason = term.AtomError, reason
+	p.excFrame = term.AtomTrue // marker: the interpreter builds the frame
+	return term.NoValue
+}
+
+// BadArg raises error:badarg from a native function.
+func (p *Process) BadArg() term.Term { return p.Error(term.AtomBadarg) }
+
+// BadArith raises error:badarith from a native function.
+func (p *Process) BadArith() term.Term { return p.Error(term.AtomBadarith) }
+
+// SystemLimit raises error:system_limit from a native function.
+func (p *Process) SystemLimit() term.Term { return p.Error(term.AtomSystemLimit) }
+
+// TailCall makes the native function's caller continue with a call of
+// e(args...) where the args are already in x registers 0..arity-1 (set them
+// with SetX). It returns term.NoValue.
+func (p *Process) TailCall(e *Export, arity int) term.Term {
+	p.trapExport, p.trapArgs = e, arity
+	return term.NoValue
+}
+
+// TailCallFun makes the caller continue with a call of fun f with arity
+// arguments in x registers. It returns term.NoValue.
+func (p *Process) TailCallFun(f term.Term, arity int) term.Term {
+	p.trapFun, p.trapArgs = f, arity
+	return term.NoValue
+}
+
+// SetX sets x register i (for TailCall arguments).
+func (p *Process) SetX(i int, t term.Term) { p.x[i] = t }
+
+// push pushes one word on the stack, growing it as needed.
+func (p *Process) push(t term.Term) {
+	if p.sp == len(p.stack) {
+		p.growStack(1)
+	}
+	p.stack[p.sp] = t
+	p.sp++
+}
+
+func (p *Process) growStack(n int) {
+	size := max(2*len(p.stack), p.sp+n, 64)
+	ns := make([]term.Term, size)
+	copy(ns, p.stack[:p.sp])
+	p.stack = ns
+}
+
+// DictGet returns the process dictionary value of k, or undefined.
+func (p *Process) DictGet(k term.Term) (term.Term, bool) {
+	for i := range p.dict {
+		if term.ExactEqual(p.env, p.dict[i].k, k) {
+			return p.dict[i].v, true
+		}
+	}
+	return term.AtomUndefined, false
+}
+
+// DictPut sets k to v and returns the old value or undefined.
+func (p *Process) DictPut(k, v term.Term) term.Term {
+	for i := range p.dict {
+		if term.ExactEqual(p.env, p.dict[i].k, k) {
+			old := p.dict[i].v
+			p.dict[i].v = v
+			return old
+		}
+	}
+	p.dict = append(p.dict, dictEntry{k, v})
+	return term.AtomUndefined
+}
+
+// DictErase removes k and returns its old value or undefined.
+func (p *Process) DictErase(k term.Term) term.Term {
+	for i := range p.dict {
+		if term.ExactEqual(p.env, p.dict[i].k, k) {
+			old := p.dict[i].v
+			p.dict = append(p.dict[:i], p.dict[i+1:]...)
+			return old
+		}
+	}
+	return term.AtomUndefined
+}
+
+// Dict returns the dictionary's keys and values in insertion order.
+func (p *Process) Dict() (keys, values []term.Term) {
+	for _, e := range p.dict {
+		keys = append(keys, e.k)
+		values = append(values, e.v)
+	}
+	return keys, values
+}
+
+// DictClear empties the dictionary.
+func (p *Process) DictClear() { p.dict = nil }

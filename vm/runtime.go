@@ -1,0 +1,263 @@
+// Package vm loads .beam modules and runs them: the code table, the
+// interpreter, processes and the registry of native functions.
+package vm
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/beamr/beamr/heap"
+	"github.com/beamr/beamr/term"
+	"github.com/beamr/beamr/vm/beamfile"
+)
+
+// Config sets up a Runtime. The zero value is usable.
+type Config struct {
+	// Stdout and Stderr receive the output of io functions and error reports.
+	// nil means os.Stdout / os.Stderr.
+	Stdout, Stderr io.Writer
+	// CodePath lists directories searched for Module.beam when a module is
+	// called that is not loaded.
+	CodePath []string
+	// ArenaWords is the size of the memory reservation in words (0: default).
+	ArenaWords uint64
+}
+
+// Runtime is one BEAM: its memory, atoms, loaded code and processes. A Go
+// program may run several; they share nothing.
+type Runtime struct {
+	Env   term.Env
+	Arena *heap.Arena
+	cfg   Config
+
+	mu       sync.RWMutex
+	modules  map[term.Term]*Module // current code by module name
+	insts    []*Module             // every loaded instance, by Module.ID
+	exports  []*Export
+	exportIx map[mfa]uint32
+	funs     []*FunEntry
+	funIx    map[funKey]uint32
+	catches  []catchTarget
+	natives  map[mfa]NativeFunc
+	loading  map[term.Term]bool
+
+	nextPid  uint64
+	nextRef  uint64
+	procs    map[uint64]*Process
+	halted   bool
+	haltCode int
+
+	bundled func(module string) ([]byte, bool)
+
+	stdoutMu    sync.Mutex
+	scratchHeap *heap.Heap
+}
+
+type mfa struct {
+	m, f  term.Term
+	arity int
+}
+
+type funKey struct {
+	m     term.Term
+	index uint32
+	uniq  uint32
+}
+
+// FunEntry describes one fun (lambda) of a module: where its code is.
+type FunEntry struct {
+	Module  term.Term
+	Name    term.Term // the generated function's name, e.g. '-main/0-fun-0-'
+	Index   uint32
+	OldUniq uint32
+	Arity   int // including free variables
+	NumFree int
+	Mod     *Module // nil until the module is loaded
+	PC      uint32
+}
+
+// Export is an entry of the export table: M:F/A and what to run for it.
+type Export struct {
+	M, F   term.Term
+	Arity  int
+	Mod    *Module    // Erlang code, or nil
+	PC     uint32     // entry point in Mod.Code
+	Native NativeFunc // Go code, used when set
+	Kind   NativeKind
+}
+
+type catchTarget struct {
+	mod uint32
+	pc  uint32
+}
+
+// New creates a runtime.
+func New(cfg Config) (*Runtime, error) {
+	words := cfg.ArenaWords
+	if words == 0 {
+		words = heap.DefaultArenaWords
+	}
+	a, err := heap.NewArena(words)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Stdout == nil {
+		cfg.Stdout = os.Stdout
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
+	rt := &Runtime{
+		Env:      term.Env{W: a.W, Atoms: term.NewAtomTable(), Bins: term.NewBinTable()},
+		Arena:    a,
+		cfg:      cfg,
+		modules:  map[term.Term]*Module{},
+		insts:    []*Module{exitModule()}, // instance 0: where first calls return
+		exportIx: map[mfa]uint32{},
+		funIx:    map[funKey]uint32{},
+		natives:  map[mfa]NativeFunc{},
+		loading:  map[term.Term]bool{},
+		procs:    map[uint64]*Process{},
+		nextPid:  0,
+	}
+	registerBuiltins(rt)
+	return rt, nil
+}
+
+// Close releases the runtime's memory. Nothing may run afterwards.
+func (rt *Runtime) Close() error { return rt.Arena.Close() }
+
+// Atom returns the atom named s.
+func (rt *Runtime) Atom(s string) term.Term { return rt.Env.Atom(s) }
+
+// Stdout returns the writer for standard output.
+func (rt *Runtime) Stdout() io.Writer { return rt.cfg.Stdout }
+
+// Stderr returns the writer for standard error.
+func (rt *Runtime) Stderr() io.Writer { return rt.cfg.Stderr }
+
+// WriteStdout writes b to standard output, serialised between processes.
+func (rt *Runtime) WriteStdout(b []byte) {
+	rt.stdoutMu.Lock()
+	rt.cfg.Stdout.Write(b)
+	rt.stdoutMu.Unlock()
+}
+
+// SetBundled installs the source of bundled modules: modules this runtime
+// ships (embedded .beam images), looked up after native functions and before
+// the code path.
+func (rt *Runtime) SetBundled(lookup func(module string) ([]byte, bool)) {
+	rt.mu.Lock()
+	rt.bundled = lookup
+	rt.mu.Unlock()
+}
+
+// AddCodePath appends dir to the code path.
+func (rt *Runtime) AddCodePath(dir string) {
+	rt.mu.Lock()
+	rt.cfg.CodePath = append(rt.cfg.CodePath, dir)
+	rt.mu.Unlock()
+}
+
+// exportIndex returns the index of M:F/A in the export table, creating an
+// empty entry if needed. The caller must hold rt.mu for writing.
+func (rt *Runtime) exportIndexLocked(m, f term.Term, arity int) uint32 {
+	k := mfa{m, f, arity}
+	if i, ok := rt.exportIx[k]; ok {
+		return i
+	}
+	i := uint32(len(rt.exports))
+	e := &Export{M: m, F: f, Arity: arity}
+	if n, ok := rt.natives[k]; ok {
+		e.Native = n
+	}
+	rt.exports = append(rt.exports, e)
+	rt.exportIx[k] = i
+	return i
+}
+
+// ExportIndex returns the export-table index of M:F/A, creating the entry.
+func (rt *Runtime) ExportIndex(m, f term.Term, arity int) uint32 {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.exportIndexLocked(m, f, arity)
+}
+
+// export returns export entry i.
+func (rt *Runtime) export(i uint32) *Export {
+	rt.mu.RLock()
+	e := rt.exports[i]
+	rt.mu.RUnlock()
+	return e
+}
+
+// LookupExport returns the entry for M:F/A if it exists.
+func (rt *Runtime) LookupExport(m, f term.Term, arity int) (*Export, bool) {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	i, ok := rt.exportIx[mfa{m, f, arity}]
+	if !ok {
+		return nil, false
+	}
+	return rt.exports[i], true
+}
+
+// FunEntry returns the fun-table id for the given fun, creating a
+// placeholder entry when its module is not loaded (it implements
+// term.Resolver's method of the same name).
+func (rt *Runtime) FunEntry(m term.Term, index, oldUniq uint32, arity int, _ [16]byte) uint32 {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.funEntryLocked(m, index, oldUniq, arity)
+}
+
+func (rt *Runtime) funEntryLocked(m term.Term, index, oldUniq uint32, arity int) uint32 {
+	k := funKey{m, index, oldUniq}
+	if i, ok := rt.funIx[k]; ok {
+		return i
+	}
+	i := uint32(len(rt.funs))
+	rt.funs = append(rt.funs, &FunEntry{Module: m, Index: index, OldUniq: oldUniq, Arity: arity})
+	rt.funIx[k] = i
+	return i
+}
+
+func (rt *Runtime) funEntry(i uint32) *FunEntry {
+	rt.mu.RLock()
+	f := rt.funs[i]
+	rt.mu.RUnlock()
+	return f
+}
+
+// Module returns the current code of the named module, if loaded.
+func (rt *Runtime) Module(name term.Term) (*Module, bool) {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	m, ok := rt.modules[name]
+	return m, ok
+}
+
+func (rt *Runtime) inst(id uint32) *Module {
+	rt.mu.RLock()
+	m := rt.insts[id]
+	rt.mu.RUnlock()
+	return m
+}
+
+// String describes M:F/A of an export.
+func (e *Export) String(env *term.Env) string {
+	return fmt.Sprintf("%s:%s/%d", env.AtomName(e.M), env.AtomName(e.F), e.Arity)
+}
+
+func opName(op uint64) string {
+	if op < 200 {
+		return beamfile.Opcode(op).Name()
+	}
+	switch op {
+	case opNormalExit:
+		return "normal_exit"
+	}
+	return fmt.Sprintf("op%d", op)
+}
