@@ -201,6 +201,9 @@ func (l *loader) transform() error {
 	code := f.Code
 	for ix := 0; ix < len(code); ix++ {
 		in := code[ix]
+		if err := l.validate(in); err != nil {
+			return err
+		}
 		a := in.Args
 		op := uint64(in.Op)
 		if in.Op == bf.OpCallFun || in.Op == bf.OpCallFun2 {
