@@ -91,7 +91,10 @@ func (rt *Runtime) runToEnd(p *Process) (res *Result, err error) {
 				err = fmt.Errorf("out of memory: %w", oom.Err)
 				return
 			}
-			panic(r)
+			// A fault in the VM itself (e.g. code that violates what the
+			// compiler guarantees): end this run with an error instead of
+			// taking the host program down.
+			res, err = nil, fmt.Errorf("internal error in %s: %v", p.describe(), r)
 		}
 	}()
 	// The first step: enter the function as a tail call from the exit module.
@@ -116,6 +119,14 @@ func (rt *Runtime) runToEnd(p *Process) (res *Result, err error) {
 			p.timeoutMs = -1
 		}
 	}
+}
+
+// describe names the process and where it was, for internal errors.
+func (p *Process) describe() string {
+	if p.mod == nil {
+		return fmt.Sprintf("process %d", p.Pid.PidNumber())
+	}
+	return fmt.Sprintf("process %d in module %s", p.Pid.PidNumber(), p.env.AtomName(p.mod.Name))
 }
 
 // startCall enters the initial function; false if that already failed.
