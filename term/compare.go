@@ -3,6 +3,7 @@ package term
 import (
 	"bytes"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -15,7 +16,9 @@ import (
 // mathematical value, also between floats and bignums beyond 2^53. Map keys
 // always compare with =:= semantics (see CompareExact); map values, list and
 // tuple elements and captured variables of funs use the caller's semantics.
-// Comparison never recurses in Go: arbitrarily long or deep terms are safe.
+// Comparison never recurses in Go, so arbitrarily long or deep terms are
+// safe, except to sort the keys of maps of more than MapFlatLimit keys that
+// are themselves inside map keys (each such level needs a large map).
 func Compare(e *Env, a, b Term) int {
 	if c, ok := ordImmed(e, a, b); ok {
 		return c
@@ -184,7 +187,9 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 				}
 			case ordMap:
 				na, nb := e.MapSize(a), e.MapSize(b)
-				if c = ordSign(na - nb); c == 0 && na > 0 {
+				if c = ordSign(na - nb); c == 0 && IsHashOrder(na) {
+					c, stack = ordHashMaps(e, a, b, exact, stack)
+				} else if c == 0 && na > 0 {
 					n := uint64(na)
 					ka, kb := a.Index()+2, b.Index()+2
 					// Keys first (always exact), then values.
@@ -222,6 +227,49 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 			it.a, it.b, it.n = Term(ai+1), Term(bi+1), it.n-1
 		}
 	}
+}
+
+// ordHashMaps compares two maps of the same size stored in hash order: keys
+// in key term order first (exact), then values in key order. It returns the
+// order of the keys when they differ; when they are the same it returns 0
+// with the value pairs pushed on stack, the first to compare on top.
+func ordHashMaps(e *Env, a, b Term, exact bool, stack []ordItem) (int, []ordItem) {
+	n := e.MapSize(a)
+	ka, kb := a.Index()+2, b.Index()+2
+	same := true
+	for i := uint64(0); i < uint64(n) && same; i++ {
+		same = e.W[ka+i] == e.W[kb+i]
+	}
+	pa := ordKeyPerm(e, a)
+	pb := pa
+	if !same {
+		pb = ordKeyPerm(e, b)
+		for i := range pa {
+			if c := CompareExact(e, Term(e.W[ka+uint64(pa[i])]), Term(e.W[kb+uint64(pb[i])])); c != 0 {
+				return c, stack
+			}
+		}
+	}
+	va, vb := ka+uint64(n), kb+uint64(n)
+	for i := n - 1; i >= 0; i-- {
+		stack = append(stack, ordItem{Term(e.W[va+uint64(pa[i])]), Term(e.W[vb+uint64(pb[i])]), 0, exact})
+	}
+	return 0, stack
+}
+
+// ordKeyPerm returns the storage indices of the keys of map m in key term
+// order.
+func ordKeyPerm(e *Env, m Term) []int32 {
+	n := e.MapSize(m)
+	base := m.Index() + 2
+	p := make([]int32, n)
+	for i := range p {
+		p[i] = int32(i)
+	}
+	slices.SortFunc(p, func(x, y int32) int {
+		return CompareExact(e, Term(e.W[base+uint64(x)]), Term(e.W[base+uint64(y)]))
+	})
+	return p
 }
 
 func ordSign(d int) int {

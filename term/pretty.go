@@ -65,7 +65,7 @@ func AppendP(buf []byte, e *Env, t Term, o PrettyOpts) []byte {
 	if !composite {
 		return AppendW(buf, e, t)
 	}
-	p := &pretty{e: e, o: o, buf: buf, ll: o.LineLength}
+	p := &prettyPrinter{e: e, o: o, buf: buf, ll: o.LineLength}
 	n := p.length(t, o.Depth)
 	p.m = n.n
 	if p.ll == 0 || n.n < p.ll-col {
@@ -90,13 +90,13 @@ func PrettyString(e *Env, t Term) string {
 type pkind uint8
 
 const (
-	pLeaf  pkind = iota // text written as is
-	pList               // elems, then tail (nil, an improper tail or dots)
-	pTuple              // elems, then tail (nil or dots)
-	pMap                // elems are pairs, then tail (nil or dots)
-	pPair               // k => v
-	pBin                // <<parts>>, breakable between parts
-	pDots               // "..." ending a list, tuple or map cut by depth
+	nodeLeaf  pkind = iota // text written as is
+	nodeList               // elems, then tail (nil, an improper tail or dots)
+	nodeTuple              // elems, then tail (nil or dots)
+	nodeMap                // elems are pairs, then tail (nil or dots)
+	nodePair               // k => v
+	nodeBin                // <<parts>>, breakable between parts
+	nodeDots               // "..." ending a list, tuple or map cut by depth
 )
 
 // pnode is io_lib_pretty's intermediate form: a term's text or structure
@@ -113,11 +113,11 @@ type pnode struct {
 }
 
 // atomic reports whether n is written as plain text (io_lib_pretty's ?ATM).
-func (n *pnode) atomic() bool { return n.kind == pLeaf }
+func (n *pnode) atomic() bool { return n.kind == nodeLeaf }
 
-var dotsNode = &pnode{kind: pDots, n: 3}
+var dotsNode = &pnode{kind: nodeDots, n: 3}
 
-type pretty struct {
+type prettyPrinter struct {
 	e   *Env
 	o   PrettyOpts
 	buf []byte
@@ -125,18 +125,18 @@ type pretty struct {
 	m   int // maximum characters on a line: the whole term's length
 }
 
-func leaf(text []byte) *pnode { return &pnode{kind: pLeaf, text: text, n: textLength(text)} }
+func newLeaf(text []byte) *pnode { return &pnode{kind: nodeLeaf, text: text, n: textLength(text)} }
 
-func leafN(text []byte, n int) *pnode { return &pnode{kind: pLeaf, text: text, n: n} }
+func newLeafN(text []byte, n int) *pnode { return &pnode{kind: nodeLeaf, text: text, n: n} }
 
 // length builds the intermediate form of t at depth d (d != 0).
-func (p *pretty) length(t Term, d int) *pnode {
+func (p *prettyPrinter) length(t Term, d int) *pnode {
 	e := p.e
 	switch {
 	case t == Nil:
-		return leafN([]byte("[]"), 2)
+		return newLeafN([]byte("[]"), 2)
 	case t.IsAtom():
-		return leaf(AppendAtom(nil, e.AtomName(t), p.o.Unicode))
+		return newLeaf(AppendAtom(nil, e.AtomName(t), p.o.Unicode))
 	case t.IsList():
 		return p.listLength(t, d)
 	case t.IsBoxed():
@@ -149,27 +149,27 @@ func (p *pretty) length(t Term, d int) *pnode {
 			return p.binLength(t, d)
 		case SubFun, SubExport:
 			s := appendFun(nil, e, t)
-			return leafN(s, utf8.RuneCount(s))
+			return newLeafN(s, utf8.RuneCount(s))
 		}
 	}
-	return leaf(AppendW(nil, e, t))
+	return newLeaf(AppendW(nil, e, t))
 }
 
-func (p *pretty) listLength(t Term, d int) *pnode {
+func (p *prettyPrinter) listLength(t Term, d int) *pnode {
 	e := p.e
 	if !p.o.NoStrings && d != 1 {
 		if cs, ok := p.printableList(t); ok {
 			s := AppendString(nil, cs, p.o.Unicode)
-			return leaf(s)
+			return newLeaf(s)
 		}
 	}
-	n := &pnode{kind: pList}
+	n := &pnode{kind: nodeList}
 	for {
 		if d == 1 {
 			n.tail = dotsNode
 			break
 		}
-		d = dec(d)
+		d = depthDec(d)
 		n.elems = append(n.elems, p.length(e.Hd(t), d))
 		t = e.Tl(t)
 		if t == Nil {
@@ -179,7 +179,7 @@ func (p *pretty) listLength(t Term, d int) *pnode {
 			if d == 1 {
 				n.tail = dotsNode
 			} else {
-				n.tail = p.length(t, dec(d))
+				n.tail = p.length(t, depthDec(d))
 			}
 			break
 		}
@@ -190,7 +190,7 @@ func (p *pretty) listLength(t Term, d int) *pnode {
 
 // printableList returns the characters of t when t is a proper list of
 // printable characters (Latin-1 ones unless the Unicode range is on).
-func (p *pretty) printableList(t Term) ([]rune, bool) {
+func (p *prettyPrinter) printableList(t Term) ([]rune, bool) {
 	e := p.e
 	uni := p.o.Unicode && p.o.UnicodeRange
 	var cs []rune
@@ -223,48 +223,49 @@ func printableChar(c int64, uni bool) bool {
 	return c >= 0xA0 && c < 0xD800 || c > 0xDFFF && c < 0xFFFE || c > 0xFFFF && c <= 0x10FFFF
 }
 
-func (p *pretty) tupleLength(t Term, d int) *pnode {
+func (p *prettyPrinter) tupleLength(t Term, d int) *pnode {
 	e := p.e
 	size := e.TupleArity(t)
 	if size == 0 {
-		return leafN([]byte("{}"), 2)
+		return newLeafN([]byte("{}"), 2)
 	}
 	if d == 1 {
-		return leafN([]byte("{...}"), 5)
+		return newLeafN([]byte("{...}"), 5)
 	}
-	n := &pnode{kind: pTuple, tagged: size > 1 && e.Elem(t, 0).IsAtom()}
+	n := &pnode{kind: nodeTuple, tagged: size > 1 && e.Elem(t, 0).IsAtom()}
 	for i := 0; i < size; i++ {
 		if d == 1 {
 			n.tail = dotsNode
 			break
 		}
-		d = dec(d)
+		d = depthDec(d)
 		n.elems = append(n.elems, p.length(e.Elem(t, i), d))
 	}
 	n.n = seqLength(n.elems, n.tail, 2)
 	return n
 }
 
-func (p *pretty) mapLength(t Term, d int) *pnode {
+func (p *prettyPrinter) mapLength(t Term, d int) *pnode {
 	e := p.e
 	size := e.MapSize(t)
 	if size == 0 {
-		return leafN([]byte("#{}"), 3)
+		return newLeafN([]byte("#{}"), 3)
 	}
 	if d == 1 {
-		return leafN([]byte("#{...}"), 6)
+		return newLeafN([]byte("#{...}"), 6)
 	}
-	d0 := dec(d)
-	n := &pnode{kind: pMap}
+	d0 := depthDec(d)
+	n := &pnode{kind: nodeMap}
 	for i := 0; i < size; i++ {
 		if d == 1 {
 			n.tail = dotsNode
 			break
 		}
-		k := p.length(e.MapKey(t, i), d0)
-		v := p.length(e.MapValue(t, i), d0)
-		n.elems = append(n.elems, &pnode{kind: pPair, k: k, v: v, n: k.n + 4 + v.n})
-		d = dec(d)
+		j := MapIterIndex(size, i)
+		k := p.length(e.MapKey(t, j), d0)
+		v := p.length(e.MapValue(t, j), d0)
+		n.elems = append(n.elems, &pnode{kind: nodePair, k: k, v: v, n: k.n + 4 + v.n})
+		d = depthDec(d)
 	}
 	n.n = seqLength(n.elems, n.tail, 3)
 	return n
@@ -288,22 +289,22 @@ func seqLength(elems []*pnode, tail *pnode, acc int) int {
 	return acc
 }
 
-func (p *pretty) binLength(t Term, d int) *pnode {
+func (p *prettyPrinter) binLength(t Term, d int) *pnode {
 	e := p.e
 	_, _, size := e.Bits(t)
 	if size == 0 {
-		return leafN([]byte("<<>>"), 4)
+		return newLeafN([]byte("<<>>"), 4)
 	}
 	if d == 1 {
-		return leafN([]byte("<<...>>"), 7)
+		return newLeafN([]byte("<<...>>"), 7)
 	}
 	if !p.o.NoStrings && size%8 == 0 {
 		b, _ := e.Bytes(t)
-		if n := p.printableBin(b, dec(d)); n != nil {
+		if n := p.printableBin(b, depthDec(d)); n != nil {
 			return n
 		}
 	}
-	n := &pnode{kind: pBin, n: 4}
+	n := &pnode{kind: nodeBin, n: 4}
 	binaryParts(e, t, d, func(part []byte) {
 		if len(n.parts) > 0 {
 			n.n++
@@ -316,7 +317,7 @@ func (p *pretty) binLength(t Term, d int) *pnode {
 
 // printableBin decides whether binary b prints as text at depth d (already
 // decremented), as io_lib_pretty:printable_bin0/4 does, and builds the node.
-func (p *pretty) printableBin(b []byte, d int) *pnode {
+func (p *prettyPrinter) printableBin(b []byte, d int) *pnode {
 	limit := len(b)
 	if d >= 0 && 4*d < limit {
 		limit = 4 * d
@@ -361,7 +362,7 @@ func (p *pretty) printableBin(b []byte, d int) *pnode {
 
 // printableUTF8 handles the ~tp case of printableBin. ok is false when the
 // first limit characters are not valid UTF-8 (the Latin-1 rules apply then).
-func (p *pretty) printableUTF8(b []byte, limit, d int) (*pnode, bool) {
+func (p *prettyPrinter) printableUTF8(b []byte, limit, d int) (*pnode, bool) {
 	// valid_utf8: the first limit characters (or all) must decode.
 	rest := b
 	for i := 0; i < limit && len(rest) > 0; i++ {
@@ -406,29 +407,29 @@ func binText(cs []rune, utf bool, truncated bool) *pnode {
 		n += 3
 		s = append(s, "..."...)
 	}
-	return leafN(append(s, ">>"...), n)
+	return newLeafN(append(s, ">>"...), n)
 }
 
 // write appends n on one line.
-func (p *pretty) write(n *pnode) {
+func (p *prettyPrinter) write(n *pnode) {
 	switch n.kind {
-	case pList:
+	case nodeList:
 		p.buf = append(p.buf, '[')
 		p.writeSeq(n, '|')
 		p.buf = append(p.buf, ']')
-	case pTuple:
+	case nodeTuple:
 		p.buf = append(p.buf, '{')
 		p.writeSeq(n, ',')
 		p.buf = append(p.buf, '}')
-	case pMap:
+	case nodeMap:
 		p.buf = append(p.buf, "#{"...)
 		p.writeSeq(n, ',')
 		p.buf = append(p.buf, '}')
-	case pPair:
+	case nodePair:
 		p.write(n.k)
 		p.buf = append(p.buf, " => "...)
 		p.write(n.v)
-	case pBin:
+	case nodeBin:
 		p.buf = append(p.buf, "<<"...)
 		for i, part := range n.parts {
 			if i > 0 {
@@ -437,14 +438,14 @@ func (p *pretty) write(n *pnode) {
 			p.buf = append(p.buf, part...)
 		}
 		p.buf = append(p.buf, ">>"...)
-	case pDots:
+	case nodeDots:
 		p.buf = append(p.buf, "..."...)
 	default:
 		p.buf = append(p.buf, n.text...)
 	}
 }
 
-func (p *pretty) writeSeq(n *pnode, sep byte) {
+func (p *prettyPrinter) writeSeq(n *pnode, sep byte) {
 	for i, el := range n.elems {
 		if i > 0 {
 			p.buf = append(p.buf, ',')
@@ -459,7 +460,7 @@ func (p *pretty) writeSeq(n *pnode, sep byte) {
 	}
 }
 
-func (p *pretty) newline(ind int) {
+func (p *prettyPrinter) newline(ind int) {
 	p.buf = append(p.buf, '\n')
 	for i := 0; i < ind; i++ {
 		p.buf = append(p.buf, ' ')
@@ -467,7 +468,7 @@ func (p *pretty) newline(ind int) {
 }
 
 // fits is the test io_lib_pretty applies before writing n on one line.
-func (p *pretty) fits(n *pnode, col, ld, w int) bool {
+func (p *prettyPrinter) fits(n *pnode, col, ld, w int) bool {
 	return n.n < p.ll-col-ld && n.n+w+ld <= p.m
 }
 
@@ -482,7 +483,7 @@ func lastDepth(n *pnode, i, ld int) int {
 
 // tailFits is the test for appending element el (of length elen + 1 with
 // its comma) to the current line.
-func (p *pretty) tailFits(el *pnode, col, ld1, w int) bool {
+func (p *prettyPrinter) tailFits(el *pnode, col, ld1, w int) bool {
 	elen := 1 + el.n
 	if !el.atomic() {
 		return false
@@ -493,17 +494,17 @@ func (p *pretty) tailFits(el *pnode, col, ld1, w int) bool {
 	return elen < p.ll-col-ld1 && w+elen+ld1 <= p.m
 }
 
-func (p *pretty) pp(n *pnode, col, tind, ind, ld, w int) {
+func (p *prettyPrinter) pp(n *pnode, col, tind, ind, ld, w int) {
 	if p.fits(n, col, ld, w) {
 		p.write(n)
 		return
 	}
 	switch n.kind {
-	case pList:
+	case nodeList:
 		p.buf = append(p.buf, '[')
 		p.ppList(n, 0, col+1, tind, ind+1, ld, '|', w+1)
 		p.buf = append(p.buf, ']')
-	case pTuple:
+	case nodeTuple:
 		p.buf = append(p.buf, '{')
 		if n.tagged {
 			p.ppTagTuple(n, col, tind, ind, ld, w+1)
@@ -511,18 +512,18 @@ func (p *pretty) pp(n *pnode, col, tind, ind, ld, w int) {
 			p.ppList(n, 0, col+1, tind, ind+1, ld, ',', w+1)
 		}
 		p.buf = append(p.buf, '}')
-	case pMap:
+	case nodeMap:
 		p.buf = append(p.buf, "#{"...)
 		p.ppMap(n, col+2, tind, ind+2, ld, w+1)
 		p.buf = append(p.buf, '}')
-	case pBin:
+	case nodeBin:
 		p.ppBinary(n, col+2, ind+2, ld, w)
 	default:
 		p.write(n)
 	}
 }
 
-func (p *pretty) ppTagTuple(n *pnode, col, tind, ind, ld, w int) {
+func (p *prettyPrinter) ppTagTuple(n *pnode, col, tind, ind, ld, w int) {
 	tag := n.elems[0]
 	tagInd := tag.n + 2
 	tcol := col + tagInd
@@ -537,7 +538,7 @@ func (p *pretty) ppTagTuple(n *pnode, col, tind, ind, ld, w int) {
 
 // ppList prints elements from, then the tail, of a list or tuple whose
 // first printed element starts at col0.
-func (p *pretty) ppList(n *pnode, from, col0, tind, ind, ld int, sep byte, w int) {
+func (p *prettyPrinter) ppList(n *pnode, from, col0, tind, ind, ld int, sep byte, w int) {
 	if from >= len(n.elems) {
 		// Only the tail (dots) is left.
 		p.buf = append(p.buf, "..."...)
@@ -548,7 +549,7 @@ func (p *pretty) ppList(n *pnode, from, col0, tind, ind, ld int, sep byte, w int
 }
 
 // ppTail prints elements from on, each after a comma, then the tail.
-func (p *pretty) ppTail(n *pnode, from, col0, col, tind, ind, ld int, sep byte, w int) {
+func (p *prettyPrinter) ppTail(n *pnode, from, col0, col, tind, ind, ld int, sep byte, w int) {
 	for i := from; i < len(n.elems); i++ {
 		el := n.elems[i]
 		ld1 := lastDepth(n, i, ld)
@@ -568,7 +569,7 @@ func (p *pretty) ppTail(n *pnode, from, col0, col, tind, ind, ld int, sep byte, 
 	t := n.tail
 	switch {
 	case t == nil:
-	case t.kind == pDots:
+	case t.kind == nodeDots:
 		p.buf = append(p.buf, sep)
 		p.buf = append(p.buf, "..."...)
 	case t.n+1 < p.ll-col-(ld+1) && t.n+1+w+(ld+1) <= p.m && t.atomic():
@@ -583,7 +584,7 @@ func (p *pretty) ppTail(n *pnode, from, col0, col, tind, ind, ld int, sep byte, 
 
 // ppElement prints one element and returns the width it takes, or the line
 // length to force the next element onto a new line.
-func (p *pretty) ppElement(el *pnode, col, tind, ind, ld, w int) int {
+func (p *prettyPrinter) ppElement(el *pnode, col, tind, ind, ld, w int) int {
 	if p.fits(el, col, ld, w) && el.atomic() {
 		p.write(el)
 		return el.n
@@ -592,7 +593,7 @@ func (p *pretty) ppElement(el *pnode, col, tind, ind, ld, w int) int {
 	return p.ll
 }
 
-func (p *pretty) ppMap(n *pnode, col, tind, ind, ld, w int) {
+func (p *prettyPrinter) ppMap(n *pnode, col, tind, ind, ld, w int) {
 	if len(n.elems) == 0 {
 		if n.tail != nil {
 			p.buf = append(p.buf, "..."...)
@@ -628,12 +629,12 @@ func (p *pretty) ppMap(n *pnode, col, tind, ind, ld, w int) {
 // key and value as atomic (io_lib_pretty's ?ATM_PAIR).
 func pairAsLeaf(pr *pnode) *pnode {
 	if pr.k.atomic() && pr.v.atomic() {
-		return &pnode{kind: pLeaf, n: pr.n}
+		return &pnode{kind: nodeLeaf, n: pr.n}
 	}
-	return &pnode{kind: pPair, n: pr.n}
+	return &pnode{kind: nodePair, n: pr.n}
 }
 
-func (p *pretty) ppPair(pr *pnode, col, tind, ind, ld, w int) int {
+func (p *prettyPrinter) ppPair(pr *pnode, col, tind, ind, ld, w int) int {
 	if p.fits(pr, col, ld, w) {
 		p.write(pr)
 		if pr.k.atomic() && pr.v.atomic() {
@@ -657,7 +658,7 @@ func mapValueIndent(tind int) int {
 }
 
 // ppBinary breaks a binary's byte list across lines.
-func (p *pretty) ppBinary(n *pnode, col, ind, ld, w int) {
+func (p *prettyPrinter) ppBinary(n *pnode, col, ind, ld, w int) {
 	width := max(8, min(p.ll-col, p.m-4-w)-ld)
 	left := width
 	p.buf = append(p.buf, "<<"...)
@@ -687,25 +688,25 @@ func (p *pretty) ppBinary(n *pnode, col, ind, ld, w int) {
 
 // cind reports whether indenting tagged tuples by ind keeps every line
 // within bounds (io_lib_pretty's cind/7 not throwing no_good).
-func (p *pretty) cind(n *pnode, col, ind, ld, w int) bool {
+func (p *prettyPrinter) cind(n *pnode, col, ind, ld, w int) bool {
 	if p.fits(n, col, ld, w) {
 		return true
 	}
 	switch n.kind {
-	case pList:
+	case nodeList:
 		return p.cindList(n, 0, col+1, ind, ld, w+1)
-	case pTuple:
+	case nodeTuple:
 		if n.tagged {
 			return p.cindTagTuple(n, col, ind, ld, w+1)
 		}
 		return p.cindList(n, 0, col+1, ind, ld, w+1)
-	case pMap:
+	case nodeMap:
 		return p.cindMap(n, col+2, ind, ld, w+2)
 	}
 	return true
 }
 
-func (p *pretty) cindTagTuple(n *pnode, col, ind, ld, w int) bool {
+func (p *prettyPrinter) cindTagTuple(n *pnode, col, ind, ld, w int) bool {
 	tlen := n.elems[0].n
 	tagInd := tlen + 2
 	tcol := col + tagInd
@@ -722,7 +723,7 @@ func (p *pretty) cindTagTuple(n *pnode, col, ind, ld, w int) bool {
 	return false
 }
 
-func (p *pretty) cindMap(n *pnode, col, ind, ld, w int) bool {
+func (p *prettyPrinter) cindMap(n *pnode, col, ind, ld, w int) bool {
 	if len(n.elems) == 0 {
 		return true
 	}
@@ -750,7 +751,7 @@ func (p *pretty) cindMap(n *pnode, col, ind, ld, w int) bool {
 	return true
 }
 
-func (p *pretty) cindPair(pr *pnode, col, ind, ld, w int) (int, bool) {
+func (p *prettyPrinter) cindPair(pr *pnode, col, ind, ld, w int) (int, bool) {
 	if p.fits(pr, col, ld, w) {
 		if pr.k.atomic() && pr.v.atomic() {
 			return pr.n, true
@@ -766,7 +767,7 @@ func (p *pretty) cindPair(pr *pnode, col, ind, ld, w int) (int, bool) {
 	return p.ll, true
 }
 
-func (p *pretty) cindList(n *pnode, from, col0, ind, ld, w int) bool {
+func (p *prettyPrinter) cindList(n *pnode, from, col0, ind, ld, w int) bool {
 	if from >= len(n.elems) {
 		return true
 	}
@@ -777,7 +778,7 @@ func (p *pretty) cindList(n *pnode, from, col0, ind, ld, w int) bool {
 	return p.cindTail(n, from+1, col0, col0+we, ind, ld, w+we)
 }
 
-func (p *pretty) cindTail(n *pnode, from, col0, col, ind, ld, w int) bool {
+func (p *prettyPrinter) cindTail(n *pnode, from, col0, col, ind, ld, w int) bool {
 	for i := from; i < len(n.elems); i++ {
 		el := n.elems[i]
 		ld1 := lastDepth(n, i, ld)
@@ -795,7 +796,7 @@ func (p *pretty) cindTail(n *pnode, from, col0, col, ind, ld, w int) bool {
 	}
 	t := n.tail
 	switch {
-	case t == nil, t.kind == pDots:
+	case t == nil, t.kind == nodeDots:
 		return true
 	case t.n+1 < p.ll-col-(ld+1) && t.n+1+w+(ld+1) <= p.m && t.atomic():
 		return true
@@ -803,7 +804,7 @@ func (p *pretty) cindTail(n *pnode, from, col0, col, ind, ld, w int) bool {
 	return p.cind(t, col, ind, ld+1, 0)
 }
 
-func (p *pretty) cindElement(el *pnode, col, ind, ld, w int) (int, bool) {
+func (p *prettyPrinter) cindElement(el *pnode, col, ind, ld, w int) (int, bool) {
 	if p.fits(el, col, ld, w) && el.atomic() {
 		return el.n, true
 	}
@@ -843,9 +844,11 @@ func CharsLength(cs []rune) int {
 }
 
 // GraphemeCount returns the number of grapheme clusters of cs, following
-// the Unicode extended grapheme cluster rules closely (CR LF, combining and
-// spacing marks, ZWJ emoji sequences, regional-indicator pairs, Hangul
-// syllables); it approximates the property tables OTP uses.
+// the Unicode extended grapheme cluster rules (CR LF, controls, combining
+// and spacing marks, prepended concatenation marks, ZWJ emoji sequences,
+// regional-indicator pairs, Hangul syllables). The character properties
+// come from Go's unicode tables plus fixed ranges, an approximation of the
+// tables OTP 25 uses.
 func GraphemeCount(cs []rune) int {
 	n := 0
 	for i := 0; i < len(cs); i = nextGrapheme(cs, i) {
@@ -881,6 +884,7 @@ const (
 	gbLV
 	gbLVT
 	gbPict
+	gbPrepend
 )
 
 func graphemeClass(c rune) gbClass {
@@ -911,6 +915,12 @@ func graphemeClass(c rune) gbClass {
 		return gbLVT
 	case c >= 0x1F1E6 && c <= 0x1F1FF:
 		return gbRI
+	case c >= 0x600 && c <= 0x605, c == 0x6DD, c == 0x70F, c == 0x890, c == 0x891, c == 0x8E2,
+		c == 0xD4E, c == 0x110BD, c == 0x110CD, c == 0x111C2, c == 0x111C3, c == 0x1193F,
+		c == 0x11941, c == 0x11A3A, c >= 0x11A84 && c <= 0x11A89, c == 0x11D46:
+		return gbPrepend
+	case c == 0xE33, c == 0xEB3:
+		return gbSpacingMark
 	case c == 0x200C, c >= 0xFF9E && c <= 0xFF9F, c >= 0x1F3FB && c <= 0x1F3FF,
 		c >= 0xE0020 && c <= 0xE007F, unicode.Is(unicode.Mn, c), unicode.Is(unicode.Me, c):
 		return gbExtend
@@ -952,6 +962,8 @@ func nextGrapheme(cs []rune, i int) int {
 		case (prev == gbLVT || prev == gbT) && cur == gbT:
 			join = true
 		case cur == gbExtend || cur == gbZWJ || cur == gbSpacingMark:
+			join = true
+		case prev == gbPrepend:
 			join = true
 		case prev == gbZWJ && cur == gbPict && pictSeq:
 			join = true

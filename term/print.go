@@ -19,13 +19,19 @@ import (
 //	closure        #Fun<Module.Index.Uniq>
 //	external fun   fun M:F/A
 //
+// Funs print as erlang:fun_to_list/1 text, which the emulator builds from
+// the UTF-8 bytes of the atom names, one Latin-1 character per byte (in
+// fun 'Ж':f/0 the name is the two characters 16#D0 16#96), with the
+// emulator's own quoting rules.
+//
 // A reference is taken to be a header (SubRef, n) followed by n words, each
-// printed in decimal, last word first.
+// printed in decimal, last word first. A resource (SubResource) prints the
+// same way, as the BEAM prints resources as references.
 
 // AppendW appends the ~w form of t to buf: io_lib:write(T) with latin1
 // encoding, so atom characters above 255 are written as \x{H}.
 func AppendW(buf []byte, e *Env, t Term) []byte {
-	w := writer{e: e, buf: buf}
+	w := termWriter{e: e, buf: buf}
 	w.write(t, -1)
 	return w.buf
 }
@@ -34,7 +40,7 @@ func AppendW(buf []byte, e *Env, t Term) []byte {
 // {encoding, Enc}]). A negative depth is unlimited; depth 0 prints "...".
 // With unicode (the ~tW form) atoms keep characters above 255 unescaped.
 func AppendWDepth(buf []byte, e *Env, t Term, depth int, unicode bool) []byte {
-	w := writer{e: e, buf: buf, unicode: unicode}
+	w := termWriter{e: e, buf: buf, unicode: unicode}
 	w.write(t, depth)
 	return w.buf
 }
@@ -42,21 +48,21 @@ func AppendWDepth(buf []byte, e *Env, t Term, depth int, unicode bool) []byte {
 // WriteString returns the ~w form of t as a string.
 func WriteString(e *Env, t Term) string { return string(AppendW(nil, e, t)) }
 
-type writer struct {
+type termWriter struct {
 	e       *Env
 	buf     []byte
 	unicode bool
 }
 
-// dec decrements a depth, keeping unlimited depths unlimited.
-func dec(d int) int {
+// depthDec decrements a depth, keeping unlimited depths unlimited.
+func depthDec(d int) int {
 	if d < 0 {
 		return d
 	}
 	return d - 1
 }
 
-func (w *writer) write(t Term, d int) {
+func (w *termWriter) write(t Term, d int) {
 	if d == 0 {
 		w.buf = append(w.buf, "..."...)
 		return
@@ -95,14 +101,14 @@ func appendImmediate(buf []byte, t Term) []byte {
 	return append(buf, '>')
 }
 
-func (w *writer) list(t Term, d int) {
+func (w *termWriter) list(t Term, d int) {
 	if d == 1 {
 		w.buf = append(w.buf, "[...]"...)
 		return
 	}
 	e := w.e
 	w.buf = append(w.buf, '[')
-	d = dec(d)
+	d = depthDec(d)
 	w.write(e.Hd(t), d)
 	t = e.Tl(t)
 	for {
@@ -112,20 +118,20 @@ func (w *writer) list(t Term, d int) {
 			w.buf = append(w.buf, "|..."...)
 		case t.IsList():
 			w.buf = append(w.buf, ',')
-			d = dec(d)
+			d = depthDec(d)
 			w.write(e.Hd(t), d)
 			t = e.Tl(t)
 			continue
 		default:
 			w.buf = append(w.buf, '|')
-			w.write(t, dec(d))
+			w.write(t, depthDec(d))
 		}
 		break
 	}
 	w.buf = append(w.buf, ']')
 }
 
-func (w *writer) boxed(t Term, d int) {
+func (w *termWriter) boxed(t Term, d int) {
 	e := w.e
 	switch e.Header(t).HeaderSub() {
 	case SubTuple:
@@ -139,7 +145,7 @@ func (w *writer) boxed(t Term, d int) {
 			return
 		}
 		w.buf = append(w.buf, '{')
-		d = dec(d)
+		d = depthDec(d)
 		w.write(e.Elem(t, 0), d)
 		for i := 1; i < n; i++ {
 			if d == 1 {
@@ -147,7 +153,7 @@ func (w *writer) boxed(t Term, d int) {
 				break
 			}
 			w.buf = append(w.buf, ',')
-			d = dec(d)
+			d = depthDec(d)
 			w.write(e.Elem(t, i), d)
 		}
 		w.buf = append(w.buf, '}')
@@ -157,9 +163,11 @@ func (w *writer) boxed(t Term, d int) {
 			w.buf = append(w.buf, "#{}"...)
 			return
 		}
-		d0 := dec(d)
+		// Pairs print in iteration order (maps:next/1), see MapIterIndex.
+		d0 := depthDec(d)
 		w.buf = append(w.buf, "#{"...)
-		w.assoc(e.MapKey(t, 0), e.MapValue(t, 0), d0)
+		j := MapIterIndex(n, 0)
+		w.assoc(e.MapKey(t, j), e.MapValue(t, j), d0)
 		bd := d0
 		for i := 1; ; i++ {
 			if bd == 1 {
@@ -170,8 +178,9 @@ func (w *writer) boxed(t Term, d int) {
 				break
 			}
 			w.buf = append(w.buf, ',')
-			w.assoc(e.MapKey(t, i), e.MapValue(t, i), d0)
-			bd = dec(bd)
+			j := MapIterIndex(n, i)
+			w.assoc(e.MapKey(t, j), e.MapValue(t, j), d0)
+			bd = depthDec(bd)
 		}
 		w.buf = append(w.buf, '}')
 	case SubPosBig, SubNegBig:
@@ -180,7 +189,7 @@ func (w *writer) boxed(t Term, d int) {
 		w.buf = AppendFloat(w.buf, e.Float(t))
 	case SubHeapBin, SubRefcBin, SubSubBin:
 		w.buf = appendBinaryW(w.buf, e, t, d)
-	case SubRef:
+	case SubRef, SubResource:
 		w.buf = appendRef(w.buf, e, t)
 	case SubFun, SubExport:
 		w.buf = appendFun(w.buf, e, t)
@@ -191,7 +200,7 @@ func (w *writer) boxed(t Term, d int) {
 	}
 }
 
-func (w *writer) assoc(k, v Term, d int) {
+func (w *termWriter) assoc(k, v Term, d int) {
 	w.write(k, d)
 	w.buf = append(w.buf, " => "...)
 	w.write(v, d)
@@ -228,7 +237,7 @@ func binaryParts(e *Env, t Term, d int, visit func(part []byte)) {
 		visit(strconv.AppendUint(tmp[:0], uint64(b), 10))
 		off += 8
 		size -= 8
-		d = dec(d)
+		d = depthDec(d)
 	}
 }
 

@@ -113,3 +113,56 @@ func TestPrintAgainstOTP(t *testing.T) {
 		t.Errorf("%d cases differ", fails)
 	}
 }
+
+// TestPrintClosure checks the #Fun<Module.Index.Uniq> form; OTP 25 printed
+// #Fun<h.0.123520247> for the first fun of module h whose uniq was
+// 123520247 (free variables are not shown).
+func TestPrintClosure(t *testing.T) {
+	h, e := newEnv(t)
+	at := h.Alloc(term.FunHeaderWords + 2)
+	h.W[at] = uint64(term.MakeHeader(term.SubFun, term.FunHeaderWords-1+2))
+	h.W[at+1] = 7
+	h.W[at+2] = uint64(e.Atom("h"))
+	h.W[at+3] = 0<<32 | 2<<8 | 1
+	h.W[at+4] = 123520247
+	h.W[at+5] = uint64(term.MakeSmall(1))
+	h.W[at+6] = uint64(term.Nil)
+	f := term.MakeBoxed(at)
+	if got := term.WriteString(e, f); got != "#Fun<h.0.123520247>" {
+		t.Errorf("~w: %s", got)
+	}
+	if got := term.PrettyString(e, h.List(f)); got != "[#Fun<h.0.123520247>]" {
+		t.Errorf("~p: %s", got)
+	}
+}
+
+// TestPrintSubBinary checks bitstrings that start inside a byte. OTP 25:
+// <<_:4, X:16/bitstring, _/bitstring>> = <<16#AB,16#CD,16#EF>> prints X as
+// <<188,222>> (~w) and <<"¼Þ">> (~p); with <<_:3, Y:13/bitstring, ...>> Y
+// prints as <<94,13:5>>.
+func TestPrintSubBinary(t *testing.T) {
+	h, e := newEnv(t)
+	orig := h.Binary(e.Bins, []byte{0xAB, 0xCD, 0xEF})
+	x := h.SubBinary(orig, 4, 16)
+	y := h.SubBinary(orig, 3, 13)
+	if got := term.WriteString(e, x); got != "<<188,222>>" {
+		t.Errorf("~w X: %s", got)
+	}
+	if got := term.PrettyString(e, x); got != "<<\"\u00bc\u00de\">>" {
+		t.Errorf("~p X: %s", got)
+	}
+	if got := term.WriteString(e, y); got != "<<94,13:5>>" {
+		t.Errorf("~w Y: %s", got)
+	}
+	if got := term.PrettyString(e, y); got != "<<94,13:5>>" {
+		t.Errorf("~p Y: %s", got)
+	}
+	// A large (off-heap) binary prints the same way.
+	big := make([]byte, 100)
+	for i := range big {
+		big[i] = 'a'
+	}
+	if got := term.PrettyString(e, h.Binary(e.Bins, big)); got != "<<\""+string(big)+"\">>" {
+		t.Errorf("~p of a refc binary: %s", got)
+	}
+}

@@ -92,16 +92,19 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 			elems = append(elems, loc(mod, fault))
 			depth--
 		}
+		var prev term.Term
 		for i := p.sp - 1; i >= 0 && depth > 0; i-- {
 			w := p.stack[i]
-			if w.IsCP() {
-				mid, pc := w.CP()
-				if mid == 0 {
-					continue
-				}
-				elems = append(elems, term.MakeSmall(int64(mid)<<32|int64(pc)))
-				depth--
+			if !w.IsCP() || w == prev {
+				continue // OTP shows a run of equal return addresses once
 			}
+			prev = w
+			mid, pc := w.CP()
+			if mid == 0 {
+				continue
+			}
+			elems = append(elems, term.MakeSmall(int64(mid)<<32|int64(pc)))
+			depth--
 		}
 		raw = h.Tuple(elems...)
 	}

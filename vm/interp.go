@@ -671,6 +671,7 @@ func (p *Process) run() runResult {
 			return runExit
 
 		default:
+			p.mod = mod
 			np, ok := p.bits(code, pc)
 			if !ok {
 				fault = pc

@@ -62,7 +62,11 @@ run("p:" ++ Opts, T) ->
 
 %% eval_src evaluates term source, accepting the printed forms of pids,
 %% ports and references.
-eval_src(S0) -> try eval_src1(S0) catch _:R -> exit({bad_src, S0, R}) end.
+eval_src(S0) ->
+    try eval_src1(S0)
+    catch _:R -> exit({bad_src, S0, R})
+    end.
+
 eval_src1(S0) ->
     S1 = re:replace(S0, "(<0\\.[0-9]+\\.[0-9]+>)", "list_to_pid(\"\\1\")",
                     [global, unicode, {return, list}]),

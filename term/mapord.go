@@ -1,0 +1,536 @@
+package term
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// Map key order.
+//
+// OTP keeps a map of at most MapFlatLimit keys as a flat array sorted by
+// the exact term order, and a larger one as a hash trie (HAMT) keyed by the
+// internal hash of each key, four bits per level starting from the least
+// significant, with a fresh salted hash every eight levels. beamr always
+// uses the flat layout, but stores the pairs of a large map in the order
+// OTP's maps:to_list/1, maps:keys/1, maps:values/1 and term_to_binary/1
+// produce for the same keys: the trie walked from its highest slot to its
+// lowest. maps:iterator/1 with maps:next/1 (hence maps:fold/3, maps:foreach/2
+// and every io_lib print of a map) walks the trie the other way, so for a
+// large map it visits the stored pairs from the last to the first
+// (MapIterIndex).
+
+// MapFlatLimit is the largest number of keys of a map stored in term order.
+// Larger maps are stored in hash order (see IsHashOrder).
+const MapFlatLimit = 32
+
+// IsHashOrder reports whether a map of n keys stores its pairs in hash order
+// rather than in key term order.
+func IsHashOrder(n int) bool { return n > MapFlatLimit }
+
+// MapIterIndex returns the storage index of the i-th pair (0-based) that
+// maps:next/1 yields for a map of n keys: the order in which OTP folds over
+// and prints a map. It is i for a map in term order and n-1-i for a map in
+// hash order, whose iterator runs against maps:to_list/1.
+func MapIterIndex(n, i int) int {
+	if n > MapFlatLimit {
+		return n - 1 - i
+	}
+	return i
+}
+
+// Further golden-ratio multiples (see hash.go) used by the internal hash.
+const (
+	hGold17 uint32 = 0x9e3779b9 * 17 & 0xFFFFFFFF
+	hGold18 uint32 = 0x9e3779b9 * 18 & 0xFFFFFFFF
+	hGold20 uint32 = 0x9e3779b9 * 20 & 0xFFFFFFFF
+	hGold21 uint32 = 0x9e3779b9 * 21 & 0xFFFFFFFF
+	hGold22 uint32 = 0x9e3779b9 * 22 & 0xFFFFFFFF
+)
+
+// ihashSeed is the constant OTP 25 xors with the salt to start an internal hash.
+const ihashSeed uint32 = 3432918353
+
+// MapInternalHash returns OTP 25's internal hash of map key k with salt 0:
+// the hash that places k in a large map. Integers, floats, binaries and
+// bitstrings, lists, tuples and maps of those hash exactly as in OTP.
+// Immediates hash by their raw word, so an atom hashes by its index in the
+// atom table and a pid or port by its number: they agree with OTP only where
+// the indices or numbers agree. Funs and references hash by their contents
+// here, never as in OTP (which hashes memory addresses for some of them).
+func MapInternalHash(e *Env, k Term) uint32 { return internalHash(e, k, 0) }
+
+// ihItem is pending work for internalHash.
+type ihItem struct {
+	kind uint8
+	t    Term   // the term, map or list head
+	u    Term   // ihCons: the list tail
+	i, n uint64 // ihWords: words i..i+n-1; ihMap: pairs i..n-1; ihNode: pairs i..n-1
+	lvl  int    // ihNode: trie level
+}
+
+const (
+	ihTerm  = iota // hash t
+	ihWords        // hash n consecutive words at index i
+	ihMap          // hash key and value of pairs i..n-1 of flat map t, in order
+	ihNode         // hash the trie node holding pairs i..n-1 of large map t
+	ihCons         // hash a cons cell [t|u] that exists only in OTP's trie
+	ihCdr          // mark the end of a list whose last element was no byte
+)
+
+// ihashImmed mixes the raw word of an immediate into h. beamr's words for
+// small integers and [] are OTP's (64-bit emulator); atoms, pids and ports
+// share OTP's tag layout but not necessarily its indices and numbers.
+func ihashImmed(h uint32, t Term) uint32 {
+	return hashMixPair(h, uint32(t), uint32(t>>32), hGold)
+}
+
+// ihashConst is OTP's light mixing of a type constant into h.
+func ihashConst(h, c uint32) uint32 { return bits.RotateLeft32(h^c, 17) }
+
+// ihashList hashes the list cell [hd|tl]: a leading run of bytes packed
+// four to a word, then either the tail (a run that ends the list) or the
+// first element that is no byte, with the rest of the list pushed on stack.
+// It returns the hash and the next term to hash.
+func ihashList(e *Env, hash uint32, hd, tl Term, stack *[]ihItem) (uint32, Term) {
+	var sh, c uint32
+	for hd.IsSmall() && uint64(hd.Small()) <= 255 {
+		sh = sh<<8 + uint32(hd.Small())
+		if c == 3 {
+			hash = hashMixPair(hash, sh, 0, hGold4)
+			c, sh = 0, 0
+		} else {
+			c++
+		}
+		if !tl.IsList() {
+			break
+		}
+		hd, tl = e.Hd(tl), e.Tl(tl)
+	}
+	if c > 0 {
+		hash = hashMixPair(hash, sh, c, hGold22)
+	}
+	if hd.IsSmall() && uint64(hd.Small()) <= 255 {
+		return hash, tl // the run ended the list: hash its tail
+	}
+	hash = ihashConst(hash, hGold17)
+	*stack = append(*stack, ihItem{kind: ihTerm, t: tl})
+	if !tl.IsList() {
+		*stack = append(*stack, ihItem{kind: ihCdr})
+	}
+	return hash, hd
+}
+
+// internalHash computes OTP 25's make_internal_hash(k, salt) without
+// recursing in Go.
+func internalHash(e *Env, t Term, salt uint32) uint32 {
+	hash := salt ^ ihashSeed
+	if t&3 == TagImmed {
+		return ihashImmed(hash, t)
+	}
+	var buf [8]ihItem
+	stack := buf[:0]
+	for {
+		switch t & 3 {
+		case TagImmed:
+			hash = ihashImmed(hash, t)
+		case TagList:
+			hash, t = ihashList(e, hash, e.Hd(t), e.Tl(t), &stack)
+			continue
+		case TagBoxed:
+			i := t.Index()
+			hdr := Term(e.W[i])
+			switch hdr.HeaderSub() {
+			case SubTuple:
+				n := uint64(hdr.HeaderArity())
+				hash = hashMixPair(hash, uint32(n), 0, hGold9)
+				if n > 0 {
+					stack = append(stack, ihItem{kind: ihWords, i: i + 1, n: n})
+				}
+			case SubMap:
+				n := e.W[i+1]
+				hash = hashMixPair(hash, uint32(n), 0, hGold16)
+				switch {
+				case n > MapFlatLimit:
+					stack = append(stack, ihItem{kind: ihNode, t: t, n: n})
+				case n > 0:
+					stack = append(stack, ihItem{kind: ihMap, t: t, n: n})
+				}
+			case SubPosBig, SubNegBig:
+				k := hGold11
+				if hdr.HeaderSub() == SubNegBig {
+					k = hGold10
+				}
+				n := uint64(hdr.HeaderArity())
+				for n > 1 && e.W[i+n] == 0 {
+					n-- // tolerate unnormalised high zero words
+				}
+				for j := uint64(1); j <= n; j++ {
+					d := e.W[i+j]
+					hash = hashMixPair(hash, uint32(d), uint32(d>>32), k)
+				}
+			case SubFloat:
+				f := math.Float64frombits(e.W[i+1])
+				if f == 0 {
+					f = 0 // -0.0 hashes as 0.0
+				}
+				b := math.Float64bits(f)
+				hash = hashMixPair(hash, uint32(b), uint32(b>>32), hGold12)
+			case SubHeapBin, SubRefcBin, SubSubBin:
+				hash = ihashBits(e, t, hash)
+			case SubFun:
+				nfree := uint64(e.FunNumFree(t))
+				hash = hashMixPair(hash, uint32(nfree), uint32(e.FunModule(t)), hGold20)
+				hash = hashMixPair(hash, e.FunIndex(t), e.FunUniq(t), hGold21)
+				if nfree > 0 {
+					stack = append(stack, ihItem{kind: ihWords, i: i + FunHeaderWords, n: nfree})
+				}
+			case SubExport:
+				m, f, a := e.ExportMFA(t)
+				hash = hashMixPair(hash, uint32(m), uint32(f), hGold14)
+				hash = hashMixPair(hash, uint32(a), 0, hGold14)
+			default:
+				// References, resources and anything else: every body word.
+				hash = hashMixPair(hash, uint32(hdr), uint32(hdr>>32), hGold7)
+				for j := uint64(1); j <= uint64(hdr.HeaderArity()); j++ {
+					d := e.W[i+j]
+					hash = hashMixPair(hash, uint32(d), uint32(d>>32), hGold8)
+				}
+			}
+		}
+
+		// Take the next pending term.
+	next:
+		for {
+			n := len(stack)
+			if n == 0 {
+				return hash
+			}
+			it := &stack[n-1]
+			switch it.kind {
+			case ihTerm:
+				t = it.t
+				stack = stack[:n-1]
+				break next
+			case ihWords:
+				t = Term(e.W[it.i])
+				if it.n == 1 {
+					stack = stack[:n-1]
+				} else {
+					it.i, it.n = it.i+1, it.n-1
+				}
+				break next
+			case ihMap:
+				m, j := it.t, it.i
+				if j+1 == it.n {
+					stack = stack[:n-1]
+				} else {
+					it.i = j + 1
+				}
+				stack = append(stack, ihItem{kind: ihTerm, t: e.MapValue(m, int(j))})
+				t = e.MapKey(m, int(j))
+				break next
+			case ihCons:
+				hd, tl := it.t, it.u
+				stack = stack[:n-1]
+				hash, t = ihashList(e, hash, hd, tl, &stack)
+				break next
+			case ihNode:
+				x := *it
+				stack = stack[:n-1]
+				hash = ihashNode(e, hash, x, &stack)
+			case ihCdr:
+				hash = ihashConst(hash, hGold18)
+				stack = stack[:n-1]
+			}
+		}
+	}
+}
+
+// trieSlot returns the slot (0..15) key k takes at trie level lvl.
+func trieSlot(e *Env, k Term, lvl int) uint32 {
+	h := mapHashRound(e, k, lvl/8)
+	return h >> (4 * uint(lvl%8)) & 0xF
+}
+
+// ihashNode hashes the trie node of large map x.t that holds the stored
+// pairs x.i..x.n-1 at level x.lvl the way OTP walks its trie: a head or
+// bitmap node takes its children from the highest slot down, each leaf key
+// then value; a full inner node is a 16-tuple to OTP, hashed as one from
+// slot 0 up, with each leaf hashed as the cons cell [Key|Value]. Children
+// that are nodes are pushed on stack; the returned hash covers what could be
+// hashed at once (the tuple arity).
+func ihashNode(e *Env, hash uint32, x ihItem, stack *[]ihItem) uint32 {
+	m := x.t
+	lo, hi := int(x.i), int(x.n)
+	// Stored pairs run from the highest slot to the lowest: split them.
+	var bounds [17]int
+	nc := 0
+	ok := x.lvl/8 < maxHashRounds
+	prev := uint32(16)
+	for j := lo; ok && j < hi; {
+		s := trieSlot(e, e.MapKey(m, j), x.lvl)
+		if s >= prev {
+			ok = false // not in hash order: cannot be a trie
+			break
+		}
+		end := j + 1
+		for end < hi && trieSlot(e, e.MapKey(m, end), x.lvl) == s {
+			end++
+		}
+		bounds[nc] = j
+		nc++
+		prev, j = s, end
+	}
+	if !ok {
+		// Keys colliding in every round, or a malformed map: leaves in
+		// storage order.
+		for j := hi - 1; j >= lo; j-- {
+			*stack = append(*stack, ihItem{kind: ihTerm, t: e.MapValue(m, j)},
+				ihItem{kind: ihTerm, t: e.MapKey(m, j)})
+		}
+		return hash
+	}
+	bounds[nc] = hi
+	full := nc == 16 && x.lvl > 0
+	if full {
+		hash = hashMixPair(hash, 16, 0, hGold9)
+	}
+	// Push children so that they pop in walk order: storage order for a
+	// bitmap or head node, reverse storage order (slot 0 first) for a full one.
+	for c := 0; c < nc; c++ {
+		cc := c
+		if !full {
+			cc = nc - 1 - c
+		}
+		a, b := bounds[cc], bounds[cc+1]
+		switch {
+		case b-a > 1:
+			*stack = append(*stack, ihItem{kind: ihNode, t: m, i: uint64(a), n: uint64(b), lvl: x.lvl + 1})
+		case full:
+			*stack = append(*stack, ihItem{kind: ihCons, t: e.MapKey(m, a), u: e.MapValue(m, a)})
+		default:
+			*stack = append(*stack, ihItem{kind: ihTerm, t: e.MapValue(m, a)},
+				ihItem{kind: ihTerm, t: e.MapKey(m, a)})
+		}
+	}
+	return hash
+}
+
+// ihashBits hashes a bitstring for the internal hash.
+func ihashBits(e *Env, t Term, hash uint32) uint32 {
+	k := hGold13 + hash
+	b, n, rest := hashBitstringBytes(e, t)
+	if n == 0 && rest == 0 {
+		return k
+	}
+	hash = hashBlock(b[:n], k)
+	if rest > 0 {
+		hash = hashMixPair(hash, uint32(rest), uint32(b[n]>>(8-rest)), hGold15)
+	}
+	return hash
+}
+
+// trieKey turns a 32-bit hash into a number whose order is the order of the
+// trie slots the hash selects: nibble 0 (the first level) most significant.
+func trieKey(h uint32) uint32 {
+	r := bits.ReverseBytes32(h)
+	return r<<4&0xF0F0F0F0 | r>>4&0x0F0F0F0F
+}
+
+// mapHashRound returns the hash that places key k at trie levels 8r..8r+7.
+func mapHashRound(e *Env, k Term, r int) uint32 { return internalHash(e, k, uint32(r)) }
+
+// maxHashRounds bounds the salted rehashing of keys whose hashes collide;
+// distinct keys never need more than a couple of rounds.
+const maxHashRounds = 16
+
+// cmpHashOrder orders two distinct keys with equal first-round hashes by
+// their later rounds, in storage order (descending trie slots), falling back
+// to term order for keys that collide in every round.
+func cmpHashOrder(e *Env, a, b Term) int {
+	for r := 1; r < maxHashRounds; r++ {
+		ka, kb := trieKey(mapHashRound(e, a, r)), trieKey(mapHashRound(e, b, r))
+		if ka != kb {
+			if ka > kb {
+				return -1
+			}
+			return 1
+		}
+	}
+	return CompareExact(e, a, b)
+}
+
+// mapSlot is a pair's first-round trie key and its index in the input.
+type mapSlot struct {
+	key uint32
+	i   int32
+}
+
+// SortMapPairs puts the parallel key and value slices in the order OTP
+// stores a map of those pairs: term order (CompareExact) when at most
+// MapFlatLimit distinct keys remain, hash order otherwise. Of keys that are
+// equal (=:=) only the last one and its value remain, as with
+// maps:from_list/1. It reorders keys and vals in place and returns them cut
+// to the number of distinct keys; len(vals) must equal len(keys).
+func SortMapPairs(e *Env, keys, vals []Term) ([]Term, []Term) {
+	if len(keys) <= MapFlatLimit {
+		return sortTermOrder(e, keys, vals)
+	}
+	n := len(keys)
+	slots := make([]mapSlot, n)
+	for i, k := range keys {
+		slots[i] = mapSlot{trieKey(MapInternalHash(e, k)), int32(i)}
+	}
+	slices.SortFunc(slots, func(a, b mapSlot) int {
+		switch {
+		case a.key > b.key:
+			return -1
+		case a.key < b.key:
+			return 1
+		}
+		return int(a.i - b.i)
+	})
+	// Runs of equal first hashes (rare): drop earlier duplicates, then order
+	// the rest by later rounds.
+	out := slots[:0]
+	for s := 0; s < n; {
+		end := s + 1
+		for end < n && slots[end].key == slots[s].key {
+			end++
+		}
+		run := slots[s:end]
+		start := len(out)
+		for j, x := range run {
+			dup := false
+			for _, y := range run[j+1:] {
+				if ExactEqual(e, keys[x.i], keys[y.i]) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, x)
+			}
+		}
+		if len(out)-start > 1 {
+			slices.SortStableFunc(out[start:], func(a, b mapSlot) int {
+				return cmpHashOrder(e, keys[a.i], keys[b.i])
+			})
+		}
+		s = end
+	}
+	m := len(out)
+	tmp := make([]Term, 2*m)
+	for j, x := range out {
+		tmp[j], tmp[m+j] = keys[x.i], vals[x.i]
+	}
+	keys, vals = keys[:m], vals[:m]
+	copy(keys, tmp[:m])
+	copy(vals, tmp[m:])
+	if m <= MapFlatLimit {
+		return sortTermOrder(e, keys, vals)
+	}
+	return keys, vals
+}
+
+// sortTermOrder sorts at most a few dozen pairs by key term order (stable
+// insertion sort) and drops earlier duplicates.
+func sortTermOrder(e *Env, keys, vals []Term) ([]Term, []Term) {
+	for i := 1; i < len(keys); i++ {
+		k, v := keys[i], vals[i]
+		j := i
+		for j > 0 && CompareExact(e, keys[j-1], k) > 0 {
+			keys[j], vals[j] = keys[j-1], vals[j-1]
+			j--
+		}
+		keys[j], vals[j] = k, v
+	}
+	m := 0
+	for i := range keys {
+		if m > 0 && CompareExact(e, keys[m-1], keys[i]) == 0 {
+			keys[m-1], vals[m-1] = keys[i], vals[i]
+			continue
+		}
+		keys[m], vals[m] = keys[i], vals[i]
+		m++
+	}
+	return keys[:m], vals[:m]
+}
+
+// MapLookup returns the value of key k (compared with =:=) in map m, and
+// whether k is present. It searches by term order in a map of at most
+// MapFlatLimit keys and by hash order in a larger one.
+func MapLookup(e *Env, m, k Term) (Term, bool) {
+	n := e.MapSize(m)
+	base := m.Index() + 2
+	if n <= MapFlatLimit {
+		lo, hi := 0, n
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			c := CompareExact(e, Term(e.W[base+uint64(mid)]), k)
+			switch {
+			case c == 0:
+				return Term(e.W[base+uint64(n+mid)]), true
+			case c < 0:
+				lo = mid + 1
+			default:
+				hi = mid
+			}
+		}
+		return 0, false
+	}
+	i, ok := MapIndex(e, m, k)
+	if !ok {
+		return 0, false
+	}
+	return Term(e.W[base+uint64(n+i)]), true
+}
+
+// MapIndex returns the storage index of key k (compared with =:=) in map m,
+// and whether k is present.
+func MapIndex(e *Env, m, k Term) (int, bool) {
+	n := e.MapSize(m)
+	base := m.Index() + 2
+	if n <= MapFlatLimit {
+		lo, hi := 0, n
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			c := CompareExact(e, Term(e.W[base+uint64(mid)]), k)
+			switch {
+			case c == 0:
+				return mid, true
+			case c < 0:
+				lo = mid + 1
+			default:
+				hi = mid
+			}
+		}
+		return 0, false
+	}
+	// Keys are stored by descending trie key: find the first key whose
+	// trie key is not above k's, then scan the keys sharing k's.
+	want := trieKey(MapInternalHash(e, k))
+	lo, hi := 0, n
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if trieKey(MapInternalHash(e, Term(e.W[base+uint64(mid)]))) > want {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for i := lo; i < n; i++ {
+		x := Term(e.W[base+uint64(i)])
+		if x == k {
+			return i, true
+		}
+		if trieKey(MapInternalHash(e, x)) != want {
+			break
+		}
+		if ExactEqual(e, x, k) {
+			return i, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,57 @@
+-module(lists_basic).
+-export([main/0]).
+
+%% Common lists functions on ordinary and edge-case inputs.
+
+t(Label, F) ->
+    R = try F() catch C:E -> {C, E} end,
+    io:format("~s: ~w~n", [Label, R]).
+
+main() ->
+    L = [3, 1, 4, 1, 5, 9, 2, 6],
+    t("reverse", fun() -> lists:reverse(L) end),
+    t("reverse/2", fun() -> lists:reverse([1, 2], [3, 4]) end),
+    t("nth", fun() -> {lists:nth(1, L), lists:nth(8, L)} end),
+    t("nthtail", fun() -> lists:nthtail(6, L) end),
+    t("last", fun() -> lists:last(L) end),
+    t("sum max min", fun() -> {lists:sum(L), lists:max(L), lists:min(L)} end),
+    t("max mixed", fun() -> lists:max([1, a, "s", {t}, 2.0]) end),
+    t("member", fun() -> {lists:member(9, L), lists:member(7, L), lists:member(1.0, L)} end),
+    t("append", fun() -> {lists:append([[1], [], [2, 3]]), lists:append("ab", "cd")} end),
+    t("concat", fun() -> lists:concat([a, "b", 1, 2.5]) end),
+    t("flatten", fun() -> lists:flatten([1, [2, [3, [4, []]]], [[[5]]]]) end),
+    t("flatten/2", fun() -> lists:flatten([[a], [b]], [c]) end),
+    t("flatlength", fun() -> lists:flatlength([1, [2, [3]], []]) end),
+    t("delete", fun() -> lists:delete(1, L) end),
+    t("subtract", fun() -> L -- [1, 1, 9, 10] end),
+    t("seq", fun() -> {lists:seq(1, 5), lists:seq(10, 1, -3), lists:seq(5, 4), lists:seq(1, 1, 0)} end),
+    t("seq bad", fun() -> lists:seq(1, 5, 0) end),
+    t("duplicate", fun() -> lists:duplicate(3, x) end),
+    t("sublist", fun() -> {lists:sublist(L, 3), lists:sublist(L, 2, 3), lists:sublist(L, 20)} end),
+    t("split", fun() -> lists:split(3, L) end),
+    t("split bad", fun() -> lists:split(9, L) end),
+    t("splitwith", fun() -> lists:splitwith(fun(X) -> X < 4 end, L) end),
+    t("partition", fun() -> lists:partition(fun(X) -> X rem 2 =:= 0 end, L) end),
+    t("takewhile", fun() -> lists:takewhile(fun(X) -> X =/= 5 end, L) end),
+    t("dropwhile", fun() -> lists:dropwhile(fun(X) -> X =/= 5 end, L) end),
+    t("zip", fun() -> lists:zip([1, 2, 3], [a, b, c]) end),
+    t("zip3", fun() -> lists:zip3([1, 2], [a, b], ["x", "y"]) end),
+    t("unzip", fun() -> lists:unzip([{1, a}, {2, b}]) end),
+    t("zipwith", fun() -> lists:zipwith(fun(A, B) -> A * B end, [1, 2, 3], [4, 5, 6]) end),
+    t("zip uneven", fun() -> lists:zip([1, 2], [a]) end),
+    t("enumerate", fun() -> lists:enumerate([a, b, c]) end),
+    t("prefix suffix", fun() -> {lists:prefix("ab", "abc"), lists:suffix("bc", "abc"), lists:prefix("b", "abc")} end),
+    t("join", fun() -> lists:join(", ", ["a", "b", "c"]) end),
+    t("all any", fun() -> {lists:all(fun is_integer/1, L), lists:any(fun(X) -> X > 8 end, L)} end),
+    t("filtermap", fun() -> lists:filtermap(fun(X) when X > 4 -> {true, X * 10}; (X) -> X =:= 1 end, L) end),
+    t("flatmap", fun() -> lists:flatmap(fun(X) -> [X, X] end, [1, 2]) end),
+    t("mapfoldl", fun() -> lists:mapfoldl(fun(X, S) -> {X * 2, S + X} end, 0, [1, 2, 3]) end),
+    t("mapfoldr", fun() -> lists:mapfoldr(fun(X, S) -> {S, S + X} end, 0, [1, 2, 3]) end),
+    t("foldl foldr", fun() -> {lists:foldl(fun(X, A) -> [X | A] end, [], [1, 2, 3]),
+                               lists:foldr(fun(X, A) -> [X | A] end, [], [1, 2, 3])} end),
+    t("search", fun() -> {lists:search(fun(X) -> X > 4 end, L), lists:search(fun(X) -> X > 10 end, L)} end),
+    t("uniq", fun() -> lists:uniq([3, 1, 3, 2, 1, 1.0]) end),
+    t("length improper", fun() -> length([1, 2 | 3]) end),
+    t("nth bad", fun() -> lists:nth(0, L) end),
+    t("last empty", fun() -> lists:last([]) end),
+    ok.
