@@ -49,6 +49,18 @@ func (p *Process) undef(m, f term.Term, arity int) {
 	p.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), term.Nil)
 }
 
+// RaiseWithArgs raises class:reason from a native function called by
+// Erlang code, showing args in place of the caller's arity in the first
+// frame of the stack trace, with info (a map, or term.NoValue) added as
+// {error_info, Info} to its location (erlang:error/2,3).
+func (p *Process) RaiseWithArgs(class, reason, args, info term.Term) term.Term {
+	p.excClass, p.excReason, p.excFrame = class, reason, term.NoValue
+	if args.IsList() || args == term.Nil { // error(R, none) keeps the arity
+		p.excArgs, p.excInfo = args, info
+	}
+	return term.NoValue
+}
+
 // functionClause raises error:function_clause from the func_info at pc.
 func (p *Process) functionClause(m, f term.Term, arity int, mod *Module, pc int) {
 	p.excClass, p.excReason = term.AtomError, term.AtomFunctionClause
@@ -86,6 +98,19 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 			depth--
 		}
 		elems = append(elems, class, frame)
+		if p.excArgs != term.NoValue && !p.noFaultLoc {
+			// error/2,3: the caller's frame shows the arguments.
+			if fr, ok := mod.funcAt(fault); ok {
+				locs := p.location(mod, fault)
+				if p.excInfo != term.NoValue {
+					locs = appendList(p, locs, h.Tuple(term.AtomErrorInfo, p.excInfo))
+				}
+				elems[1] = h.Tuple(mod.Name, fr.name, p.excArgs, locs)
+				depth--
+				p.noFaultLoc = true
+			}
+		}
+		p.excArgs, p.excInfo = term.NoValue, term.NoValue
 		if p.noFaultLoc {
 			elems = append(elems, term.Nil)
 		} else {
@@ -240,4 +265,13 @@ func (rt *Runtime) catchAt(i uint64) catchTarget {
 	rt.mu.RLock()
 	defer rt.mu.RUnlock()
 	return rt.catches[i]
+}
+
+// appendList returns the proper list l with x added at the end.
+func appendList(p *Process, l, x term.Term) term.Term {
+	var elems []term.Term
+	for ; l.IsList(); l = p.env.Tl(l) {
+		elems = append(elems, p.env.Hd(l))
+	}
+	return p.Heap.List(append(elems, x)...)
 }

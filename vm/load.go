@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"crypto/md5"
 	"fmt"
 
 	"github.com/beamr/beamr/heap"
@@ -59,7 +58,7 @@ func (rt *Runtime) prepare(f *bf.File) (*Module, error) {
 	m := &Module{Name: l.atoms[1], lit: lit, strings: f.Strings, exports: f.Exports}
 	m.atomsCache = l.atoms
 	l.m = m
-	m.md5 = md5.Sum(nil)
+	m.md5 = f.MD5
 
 	// Literals.
 	m.literals = make([]term.Term, len(f.Literals))

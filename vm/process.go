@@ -43,6 +43,10 @@ type Process struct {
 	// excRaw, when set, is a ready raw stack trace (rethrown exceptions).
 	excRaw     term.Term
 	noFaultLoc bool
+	// excArgs and excInfo, when set, replace the arity of the first frame
+	// and extend its location (erlang:error/2,3).
+	excArgs term.Term
+	excInfo term.Term
 	// trap, when set by a native function, is a tail call to make instead
 	// of returning a value (used by apply and friends).
 	trapExport *Export

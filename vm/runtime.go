@@ -261,3 +261,13 @@ func opName(op uint64) string {
 	}
 	return fmt.Sprintf("op%d", op)
 }
+
+// FunInfo returns the MD5 of the module defining fun entry id and the fun's
+// index (term.FunSource, for encoding closures in the external format).
+func (rt *Runtime) FunInfo(id uint32) (md5 [16]byte, newIndex uint32) {
+	fe := rt.funEntry(id)
+	if fe.Mod != nil {
+		md5 = fe.Mod.md5
+	}
+	return md5, fe.Index
+}

@@ -19,6 +19,9 @@ type File struct {
 	CompileInfo []byte     // CInf chunk: raw external term format, nil if absent
 	Types       *TypeTable // Type chunk, nil if absent
 
+	// MD5 is the module's MD5 as OTP computes it (module_info(md5)).
+	MD5 [16]byte
+
 	CodeHeader CodeHeader
 	Code       []Instr // every generic instruction in file order, ending with int_code_end
 }

@@ -3,6 +3,7 @@ package beamfile
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/md5"
 	"errors"
 	"io"
 )
@@ -137,6 +138,7 @@ func (f *File) parseChunks(chunks map[string]chunk) error {
 	missing := func(what string) error {
 		return &Error{Offset: -1, Arity: -1, Err: detail(ErrMissingChunk, "no "+what+" chunk")}
 	}
+	f.MD5 = moduleMD5(chunks)
 	if c, ok := present(chunks, "AtU8"); ok {
 		if err := f.parseAtoms(newReader(c.data, c.off, "AtU8"), true); err != nil {
 			return err
@@ -206,4 +208,22 @@ func (f *File) parseChunks(chunks map[string]chunk) error {
 		f.CompileInfo = c.data
 	}
 	return f.parseCode(codeR)
+}
+
+// md5Chunks are the chunks whose bytes make up a module's MD5
+// (module_info(md5), the uniq of its funs in the external format), in order.
+var md5Chunks = []string{"AtU8", "Atom", "Code", "StrT", "ImpT", "ExpT", "FunT", "LitT", "Meta"}
+
+// moduleMD5 computes the module's MD5 the way OTP does: over the stored
+// bytes of md5Chunks, in that order, skipping absent ones.
+func moduleMD5(chunks map[string]chunk) [16]byte {
+	h := md5.New()
+	for _, id := range md5Chunks {
+		if c, ok := chunks[id]; ok {
+			h.Write(c.data)
+		}
+	}
+	var sum [16]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
