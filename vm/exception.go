@@ -30,10 +30,12 @@ func (p *Process) bifFrame(e *Export, arity int) {
 		return
 	}
 	args := p.Heap.List(p.x[:arity]...)
-	info := p.errorInfo(term.AtomErlErtsErrors)
+	// OTP's BIFs point at the module that explains their errors.
+	mod := term.AtomErlErtsErrors
 	if e.M != term.AtomErlang {
-		info = term.Nil
+		mod = p.Atom("erl_stdlib_errors")
 	}
+	info := p.errorInfo(mod)
 	p.excFrame = p.Heap.Tuple(e.M, e.F, args, info)
 }
 

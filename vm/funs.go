@@ -9,33 +9,31 @@ import (
 // *pc point at the code to run (for a native function the call is already
 // done and they point at the return address). On failure the exception is
 // set and false is returned.
-func (p *Process) enterFun(f term.Term, arity int, mod **Module, pc *int) bool {
+func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 	env := p.env
 	switch env.BoxedSub(f) {
 	case term.SubFun:
 		if env.FunArity(f) != arity {
 			p.badarity(f, arity)
-			return false
+			return nil, 0, false
 		}
 		fe := p.rt.funEntry(env.FunEntry(f))
 		if fe.Mod == nil {
 			if !p.rt.autoloadModule(fe.Module) || fe.Mod == nil {
 				p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
-				return false
+				return nil, 0, false
 			}
 		}
 		n := env.FunNumFree(f)
 		for i := 0; i < n; i++ {
 			p.x[arity+i] = env.FunFree(f, i)
 		}
-		*mod = fe.Mod
-		*pc = int(fe.PC)
-		return true
+		return fe.Mod, int(fe.PC), true
 	case term.SubExport:
 		m, fn, a := env.ExportMFA(f)
 		if a != arity {
 			p.badarity(f, arity)
-			return false
+			return nil, 0, false
 		}
 		e := p.rt.export(env.ExportIndex(f))
 		if e.Native != nil {
@@ -46,46 +44,40 @@ func (p *Process) enterFun(f term.Term, arity int, mod **Module, pc *int) bool {
 					e2, f2, n := p.trapExport, p.trapFun, p.trapArgs
 					p.trapExport, p.trapFun = nil, term.NoValue
 					if e2 != nil {
-						return p.enterExport(e2, n, mod, pc)
+						return p.enterExport(e2, n)
 					}
-					return p.enterFun(f2, n, mod, pc)
+					return p.enterFun(f2, n)
 				}
 				p.bifFrame(e, arity)
-				return false
+				return nil, 0, false
 			}
 			p.x[0] = r
 			p.sp--
 			mid, npc := p.stack[p.sp].CP()
-			*mod = p.rt.inst(mid)
-			*pc = int(npc)
-			return true
+			return p.rt.inst(mid), int(npc), true
 		}
 		if e.Mod == nil && !p.rt.autoload(e) {
 			p.undef(m, fn, arity)
-			return false
+			return nil, 0, false
 		}
-		*mod = e.Mod
-		*pc = int(e.PC)
-		return true
+		return e.Mod, int(e.PC), true
 	}
 	p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
-	return false
+	return nil, 0, false
 }
 
 // enterExport calls export e with arity arguments in x registers, as
 // enterFun does.
-func (p *Process) enterExport(e *Export, arity int, mod **Module, pc *int) bool {
+func (p *Process) enterExport(e *Export, arity int) (*Module, int, bool) {
 	if e.Native != nil {
 		f := p.ExportFun(e)
-		return p.enterFun(f, arity, mod, pc)
+		return p.enterFun(f, arity)
 	}
 	if e.Mod == nil && !p.rt.autoload(e) {
 		p.undef(e.M, e.F, arity)
-		return false
+		return nil, 0, false
 	}
-	*mod = e.Mod
-	*pc = int(e.PC)
-	return true
+	return e.Mod, int(e.PC), true
 }
 
 func (p *Process) badarity(f term.Term, arity int) {

@@ -204,7 +204,7 @@ func (l *loader) transform() error {
 			return err
 		}
 		a := in.Args
-		op := uint64(in.Op)
+		op := internalOp[in.Op]
 		if in.Op == bf.OpCallFun || in.Op == bf.OpCallFun2 {
 			if n, skip, ok := tailAfter(code, ix+1); ok {
 				l.m.instrs = append(l.m.instrs, uint32(len(l.code)))
@@ -352,7 +352,9 @@ func (l *loader) transform() error {
 		case bf.OpCatchEnd, bf.OpTryEnd, bf.OpTryCase, bf.OpTryCaseEnd, bf.OpBadmatch,
 			bf.OpCaseEnd, bf.OpBadrecord:
 			err = l.emitSrc(a[0])
-		case bf.OpRaise, bf.OpMove, bf.OpGetHd, bf.OpGetTl, bf.OpSwap, bf.OpFmove,
+		case bf.OpMove:
+			err = l.move(a[0], a[1])
+		case bf.OpRaise, bf.OpGetHd, bf.OpGetTl, bf.OpSwap, bf.OpFmove,
 			bf.OpFconv:
 			err = l.emitSrc(a[0], a[1])
 		case bf.OpGetList, bf.OpPutList:
@@ -440,6 +442,38 @@ func (l *loader) transform() error {
 			l.code[pos] = uint64(l.labels[lbl])
 		}
 	}
+	return nil
+}
+
+// move emits a move specialised for its operand kinds (the opcode word
+// is already emitted and is rewritten here).
+func (l *loader) move(src, dst bf.Arg) error {
+	op := &l.code[len(l.code)-1]
+	switch {
+	case src.Kind == bf.KindX && dst.Kind == bf.KindX:
+		*op = opMoveXX
+	case src.Kind == bf.KindX && dst.Kind == bf.KindY:
+		*op = opMoveXY
+	case src.Kind == bf.KindY && dst.Kind == bf.KindX:
+		*op = opMoveYX
+	case src.Kind == bf.KindY && dst.Kind == bf.KindY:
+		*op = opMoveYY
+	case src.Kind != bf.KindY && src.Kind != bf.KindFR:
+		w, err := l.src(src)
+		if err != nil {
+			return err
+		}
+		if dst.Kind == bf.KindX {
+			*op = opMoveCX
+		} else {
+			*op = opMoveCY
+		}
+		l.emit(w, uint64(dst.Val))
+		return nil
+	default:
+		return l.emitSrc(src, dst)
+	}
+	l.emit(uint64(src.Val), uint64(dst.Val))
 	return nil
 }
 

@@ -1,29 +1,12 @@
 package vm
 
 import (
-	"sort"
-
 	"github.com/beamr/beamr/term"
 )
 
-// MapFind returns the value of key k in map m.
+// MapFind returns the value of key k (compared with =:=) in map m.
 func MapFind(env *term.Env, m, k term.Term) (term.Term, bool) {
-	n := env.MapSize(m)
-	base := m.Index() + 2
-	lo, hi := 0, n
-	for lo < hi {
-		mid := (lo + hi) / 2
-		c := term.CompareExact(env, term.Term(env.W[base+uint64(mid)]), k)
-		switch {
-		case c == 0:
-			return term.Term(env.W[base+uint64(n+mid)]), true
-		case c < 0:
-			lo = mid + 1
-		default:
-			hi = mid
-		}
-	}
-	return 0, false
+	return term.MapLookup(env, m, k)
 }
 
 // newMap builds a map from keys and values (later duplicates win).
@@ -31,48 +14,25 @@ func (p *Process) newMap(keys, vals []term.Term) term.Term {
 	return p.mapFromPairs(keys, vals)
 }
 
-type kv struct{ k, v term.Term }
-
-// mapFromPairs builds a map of the pairs; for equal keys the last wins.
+// mapFromPairs builds a map of the pairs in the order OTP stores them (see
+// term.SortMapPairs); for equal keys the last wins. It may reorder keys and
+// vals.
 func (p *Process) mapFromPairs(keys, vals []term.Term) term.Term {
-	env := p.env
-	ps := make([]kv, len(keys))
-	for i := range keys {
-		ps[i] = kv{keys[i], vals[i]}
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return term.CompareExact(env, ps[i].k, ps[j].k) < 0 })
-	out := ps[:0]
-	for _, x := range ps {
-		if n := len(out); n > 0 && term.CompareExact(env, out[n-1].k, x.k) == 0 {
-			out[n-1] = x
-			continue
-		}
-		out = append(out, x)
-	}
-	return p.writeMap(out)
+	keys, vals = term.SortMapPairs(p.env, keys, vals)
+	return p.writeMapKV(keys, vals)
 }
 
-func (p *Process) writeMap(ps []kv) term.Term {
-	n := len(ps)
-	h := p.Heap
-	at := h.Alloc(2 + 2*n)
-	h.W[at] = uint64(term.MakeHeader(term.SubMap, 1+2*n))
-	h.W[at+1] = uint64(n)
-	for i, x := range ps {
-		h.W[at+2+uint64(i)] = uint64(x.k)
-		h.W[at+2+uint64(n+i)] = uint64(x.v)
-	}
-	return term.MakeBoxed(at)
-}
-
-// MapPairs returns the keys and values of map m in key order.
+// MapPairs returns fresh copies of the keys and values of map m in storage
+// order: key term order for a small map, hash order for a large one (see
+// term.IsHashOrder), which is the order of maps:to_list/1.
 func MapPairs(env *term.Env, m term.Term) (keys, vals []term.Term) {
 	n := env.MapSize(m)
-	keys = make([]term.Term, n)
-	vals = make([]term.Term, n)
+	base := m.Index() + 2
+	keys = make([]term.Term, n, n+1)
+	vals = make([]term.Term, n, n+1)
 	for i := 0; i < n; i++ {
-		keys[i] = env.MapKey(m, i)
-		vals[i] = env.MapValue(m, i)
+		keys[i] = term.Term(env.W[base+uint64(i)])
+		vals[i] = term.Term(env.W[base+uint64(n+i)])
 	}
 	return keys, vals
 }
@@ -80,11 +40,19 @@ func MapPairs(env *term.Env, m term.Term) (keys, vals []term.Term) {
 // MapPut returns m with k set to v (a new map; m is unchanged).
 func (p *Process) MapPut(m, k, v term.Term) term.Term {
 	keys, vals := MapPairs(p.env, m)
-	return p.mapFromPairs(append(keys, k), append(vals, v))
+	if i, ok := term.MapIndex(p.env, m, k); ok {
+		vals[i] = v
+		if term.IsHashOrder(len(keys)) {
+			keys[i] = k // OTP keeps the old key only in a small map (0.0 vs -0.0)
+		}
+		return p.writeMapKV(keys, vals)
+	}
+	keys, vals = term.InsertMapPair(p.env, keys, vals, k, v)
+	return p.writeMapKV(keys, vals)
 }
 
 // NewMap builds a map from parallel key and value slices; for equal keys
-// the last one wins.
+// the last one wins. It may reorder keys and vals.
 func (p *Process) NewMap(keys, vals []term.Term) term.Term { return p.mapFromPairs(keys, vals) }
 
 // putMap runs put_map_assoc / put_map_exact at pc. It returns the next pc,
@@ -101,40 +69,51 @@ func (p *Process) putMap(code []uint64, pc int) (int, bool) {
 		return 0, false
 	}
 	keys, vals := MapPairs(env, src)
+	size := len(keys)
+	var newKeys, newVals []term.Term // keys not in src, without duplicates
 	for i := 0; i+1 < n; i += 2 {
 		k, v := p.get(code[pc+6+i]), p.get(code[pc+7+i])
-		if exact {
-			found := false
-			for j := range keys {
-				if term.ExactEqual(env, keys[j], k) {
-					vals[j] = v
-					found = true
-					break
-				}
-			}
-			if !found {
-				p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadkey, k))
-				return 0, false
+		if j, ok := term.MapIndex(env, src, k); ok {
+			vals[j] = v
+			if !exact && term.IsHashOrder(size) {
+				keys[j] = k // as OTP: a large map takes the new key (0.0 vs -0.0)
 			}
 			continue
 		}
-		keys = append(keys, k)
-		vals = append(vals, v)
+		if exact {
+			p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadkey, k))
+			return 0, false
+		}
+		dup := false
+		for j := range newKeys {
+			if term.ExactEqual(env, newKeys[j], k) {
+				newKeys[j], newVals[j], dup = k, v, true
+				break
+			}
+		}
+		if !dup {
+			newKeys, newVals = append(newKeys, k), append(newVals, v)
+		}
 	}
-	if exact {
-		p.set(dst, p.writeMapKV(keys, vals))
-	} else {
-		p.set(dst, p.mapFromPairs(keys, vals))
+	for j := range newKeys {
+		keys, vals = term.InsertMapPair(env, keys, vals, newKeys[j], newVals[j])
 	}
+	p.set(dst, p.writeMapKV(keys, vals))
 	return next, true
 }
 
+// writeMapKV writes a map whose pairs are already in storage order.
 func (p *Process) writeMapKV(keys, vals []term.Term) term.Term {
-	ps := make([]kv, len(keys))
+	n := len(keys)
+	h := p.Heap
+	at := h.Alloc(2 + 2*n)
+	h.W[at] = uint64(term.MakeHeader(term.SubMap, 1+2*n))
+	h.W[at+1] = uint64(n)
 	for i := range keys {
-		ps[i] = kv{keys[i], vals[i]}
+		h.W[at+2+uint64(i)] = uint64(keys[i])
+		h.W[at+2+uint64(n+i)] = uint64(vals[i])
 	}
-	return p.writeMap(ps)
+	return term.MakeBoxed(at)
 }
 
 // hasMapFields runs has_map_fields: Fail Src N Keys...

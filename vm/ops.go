@@ -2,218 +2,629 @@ package vm
 
 import "github.com/beamr/beamr/vm/beamfile"
 
-// Internal opcodes. Most keep the number of the generic instruction they come
-// from; the loader specialises some into internal-only opcodes numbered from 200.
+// Internal opcodes. The interpreter's hot loop switches on the frequent
+// instructions only, which are numbered densely from 0 so that the switch
+// compiles to a jump table; every other generic instruction is 128 plus its
+// generic number and runs in Process.cold, as do the internal-only
+// instructions numbered from 512.
 const (
-	opLabel              = uint64(beamfile.OpLabel)
-	opFuncInfo           = uint64(beamfile.OpFuncInfo)
-	opIntCodeEnd         = uint64(beamfile.OpIntCodeEnd)
-	opCall               = uint64(beamfile.OpCall)
-	opCallLast           = uint64(beamfile.OpCallLast)
-	opCallOnly           = uint64(beamfile.OpCallOnly)
-	opCallExt            = uint64(beamfile.OpCallExt)
-	opCallExtLast        = uint64(beamfile.OpCallExtLast)
-	opBif0               = uint64(beamfile.OpBif0)
-	opBif1               = uint64(beamfile.OpBif1)
-	opBif2               = uint64(beamfile.OpBif2)
-	opAllocate           = uint64(beamfile.OpAllocate)
-	opAllocateHeap       = uint64(beamfile.OpAllocateHeap)
-	opAllocateZero       = uint64(beamfile.OpAllocateZero)
-	opAllocateHeapZero   = uint64(beamfile.OpAllocateHeapZero)
-	opTestHeap           = uint64(beamfile.OpTestHeap)
-	opInit               = uint64(beamfile.OpInit)
-	opDeallocate         = uint64(beamfile.OpDeallocate)
-	opReturn             = uint64(beamfile.OpReturn)
-	opSend               = uint64(beamfile.OpSend)
-	opRemoveMessage      = uint64(beamfile.OpRemoveMessage)
-	opTimeout            = uint64(beamfile.OpTimeout)
-	opLoopRec            = uint64(beamfile.OpLoopRec)
-	opLoopRecEnd         = uint64(beamfile.OpLoopRecEnd)
-	opWait               = uint64(beamfile.OpWait)
-	opWaitTimeout        = uint64(beamfile.OpWaitTimeout)
-	opMPlus              = uint64(beamfile.OpMPlus)
-	opMMinus             = uint64(beamfile.OpMMinus)
-	opMTimes             = uint64(beamfile.OpMTimes)
-	opMDiv               = uint64(beamfile.OpMDiv)
-	opIntDiv             = uint64(beamfile.OpIntDiv)
-	opIntRem             = uint64(beamfile.OpIntRem)
-	opIntBand            = uint64(beamfile.OpIntBand)
-	opIntBor             = uint64(beamfile.OpIntBor)
-	opIntBxor            = uint64(beamfile.OpIntBxor)
-	opIntBsl             = uint64(beamfile.OpIntBsl)
-	opIntBsr             = uint64(beamfile.OpIntBsr)
-	opIntBnot            = uint64(beamfile.OpIntBnot)
-	opIsLt               = uint64(beamfile.OpIsLt)
-	opIsGe               = uint64(beamfile.OpIsGe)
-	opIsEq               = uint64(beamfile.OpIsEq)
-	opIsNe               = uint64(beamfile.OpIsNe)
-	opIsEqExact          = uint64(beamfile.OpIsEqExact)
-	opIsNeExact          = uint64(beamfile.OpIsNeExact)
-	opIsInteger          = uint64(beamfile.OpIsInteger)
-	opIsFloat            = uint64(beamfile.OpIsFloat)
-	opIsNumber           = uint64(beamfile.OpIsNumber)
-	opIsAtom             = uint64(beamfile.OpIsAtom)
-	opIsPid              = uint64(beamfile.OpIsPid)
-	opIsReference        = uint64(beamfile.OpIsReference)
-	opIsPort             = uint64(beamfile.OpIsPort)
-	opIsNil              = uint64(beamfile.OpIsNil)
-	opIsBinary           = uint64(beamfile.OpIsBinary)
-	opIsConstant         = uint64(beamfile.OpIsConstant)
-	opIsList             = uint64(beamfile.OpIsList)
-	opIsNonemptyList     = uint64(beamfile.OpIsNonemptyList)
-	opIsTuple            = uint64(beamfile.OpIsTuple)
-	opTestArity          = uint64(beamfile.OpTestArity)
-	opSelectVal          = uint64(beamfile.OpSelectVal)
-	opSelectTupleArity   = uint64(beamfile.OpSelectTupleArity)
-	opJump               = uint64(beamfile.OpJump)
-	opCatch              = uint64(beamfile.OpCatch)
-	opCatchEnd           = uint64(beamfile.OpCatchEnd)
-	opMove               = uint64(beamfile.OpMove)
-	opGetList            = uint64(beamfile.OpGetList)
-	opGetTupleElement    = uint64(beamfile.OpGetTupleElement)
-	opSetTupleElement    = uint64(beamfile.OpSetTupleElement)
-	opPutString          = uint64(beamfile.OpPutString)
-	opPutList            = uint64(beamfile.OpPutList)
-	opPutTuple           = uint64(beamfile.OpPutTuple)
-	opPut                = uint64(beamfile.OpPut)
-	opBadmatch           = uint64(beamfile.OpBadmatch)
-	opIfEnd              = uint64(beamfile.OpIfEnd)
-	opCaseEnd            = uint64(beamfile.OpCaseEnd)
-	opCallFun            = uint64(beamfile.OpCallFun)
-	opMakeFun            = uint64(beamfile.OpMakeFun)
-	opIsFunction         = uint64(beamfile.OpIsFunction)
-	opCallExtOnly        = uint64(beamfile.OpCallExtOnly)
-	opBsStartMatch       = uint64(beamfile.OpBsStartMatch)
-	opBsGetInteger       = uint64(beamfile.OpBsGetInteger)
-	opBsGetFloat         = uint64(beamfile.OpBsGetFloat)
-	opBsGetBinary        = uint64(beamfile.OpBsGetBinary)
-	opBsSkipBits         = uint64(beamfile.OpBsSkipBits)
-	opBsTestTail         = uint64(beamfile.OpBsTestTail)
-	opBsSave             = uint64(beamfile.OpBsSave)
-	opBsRestore          = uint64(beamfile.OpBsRestore)
-	opBsInit             = uint64(beamfile.OpBsInit)
-	opBsFinal            = uint64(beamfile.OpBsFinal)
-	opBsPutInteger       = uint64(beamfile.OpBsPutInteger)
-	opBsPutBinary        = uint64(beamfile.OpBsPutBinary)
-	opBsPutFloat         = uint64(beamfile.OpBsPutFloat)
-	opBsPutString        = uint64(beamfile.OpBsPutString)
-	opBsNeedBuf          = uint64(beamfile.OpBsNeedBuf)
-	opFclearerror        = uint64(beamfile.OpFclearerror)
-	opFcheckerror        = uint64(beamfile.OpFcheckerror)
-	opFmove              = uint64(beamfile.OpFmove)
-	opFconv              = uint64(beamfile.OpFconv)
-	opFadd               = uint64(beamfile.OpFadd)
-	opFsub               = uint64(beamfile.OpFsub)
-	opFmul               = uint64(beamfile.OpFmul)
-	opFdiv               = uint64(beamfile.OpFdiv)
-	opFnegate            = uint64(beamfile.OpFnegate)
-	opMakeFun2           = uint64(beamfile.OpMakeFun2)
-	opTry                = uint64(beamfile.OpTry)
-	opTryEnd             = uint64(beamfile.OpTryEnd)
-	opTryCase            = uint64(beamfile.OpTryCase)
-	opTryCaseEnd         = uint64(beamfile.OpTryCaseEnd)
-	opRaise              = uint64(beamfile.OpRaise)
-	opBsInit2            = uint64(beamfile.OpBsInit2)
-	opBsBitsToBytes      = uint64(beamfile.OpBsBitsToBytes)
-	opBsAdd              = uint64(beamfile.OpBsAdd)
-	opApply              = uint64(beamfile.OpApply)
-	opApplyLast          = uint64(beamfile.OpApplyLast)
-	opIsBoolean          = uint64(beamfile.OpIsBoolean)
-	opIsFunction2        = uint64(beamfile.OpIsFunction2)
-	opBsStartMatch2      = uint64(beamfile.OpBsStartMatch2)
-	opBsGetInteger2      = uint64(beamfile.OpBsGetInteger2)
-	opBsGetFloat2        = uint64(beamfile.OpBsGetFloat2)
-	opBsGetBinary2       = uint64(beamfile.OpBsGetBinary2)
-	opBsSkipBits2        = uint64(beamfile.OpBsSkipBits2)
-	opBsTestTail2        = uint64(beamfile.OpBsTestTail2)
-	opBsSave2            = uint64(beamfile.OpBsSave2)
-	opBsRestore2         = uint64(beamfile.OpBsRestore2)
-	opGcBif1             = uint64(beamfile.OpGcBif1)
-	opGcBif2             = uint64(beamfile.OpGcBif2)
-	opBsFinal2           = uint64(beamfile.OpBsFinal2)
-	opBsBitsToBytes2     = uint64(beamfile.OpBsBitsToBytes2)
-	opPutLiteral         = uint64(beamfile.OpPutLiteral)
-	opIsBitstr           = uint64(beamfile.OpIsBitstr)
-	opBsContextToBinary  = uint64(beamfile.OpBsContextToBinary)
-	opBsTestUnit         = uint64(beamfile.OpBsTestUnit)
-	opBsMatchString      = uint64(beamfile.OpBsMatchString)
-	opBsInitWritable     = uint64(beamfile.OpBsInitWritable)
-	opBsAppend           = uint64(beamfile.OpBsAppend)
-	opBsPrivateAppend    = uint64(beamfile.OpBsPrivateAppend)
-	opTrim               = uint64(beamfile.OpTrim)
-	opBsInitBits         = uint64(beamfile.OpBsInitBits)
-	opBsGetUtf8          = uint64(beamfile.OpBsGetUtf8)
-	opBsSkipUtf8         = uint64(beamfile.OpBsSkipUtf8)
-	opBsGetUtf16         = uint64(beamfile.OpBsGetUtf16)
-	opBsSkipUtf16        = uint64(beamfile.OpBsSkipUtf16)
-	opBsGetUtf32         = uint64(beamfile.OpBsGetUtf32)
-	opBsSkipUtf32        = uint64(beamfile.OpBsSkipUtf32)
-	opBsUtf8Size         = uint64(beamfile.OpBsUtf8Size)
-	opBsPutUtf8          = uint64(beamfile.OpBsPutUtf8)
-	opBsUtf16Size        = uint64(beamfile.OpBsUtf16Size)
-	opBsPutUtf16         = uint64(beamfile.OpBsPutUtf16)
-	opBsPutUtf32         = uint64(beamfile.OpBsPutUtf32)
-	opOnLoad             = uint64(beamfile.OpOnLoad)
-	opRecvMark           = uint64(beamfile.OpRecvMark)
-	opRecvSet            = uint64(beamfile.OpRecvSet)
-	opGcBif3             = uint64(beamfile.OpGcBif3)
-	opLine               = uint64(beamfile.OpLine)
-	opPutMapAssoc        = uint64(beamfile.OpPutMapAssoc)
-	opPutMapExact        = uint64(beamfile.OpPutMapExact)
-	opIsMap              = uint64(beamfile.OpIsMap)
-	opHasMapFields       = uint64(beamfile.OpHasMapFields)
-	opGetMapElements     = uint64(beamfile.OpGetMapElements)
-	opIsTaggedTuple      = uint64(beamfile.OpIsTaggedTuple)
-	opBuildStacktrace    = uint64(beamfile.OpBuildStacktrace)
-	opRawRaise           = uint64(beamfile.OpRawRaise)
-	opGetHd              = uint64(beamfile.OpGetHd)
-	opGetTl              = uint64(beamfile.OpGetTl)
-	opPutTuple2          = uint64(beamfile.OpPutTuple2)
-	opBsGetTail          = uint64(beamfile.OpBsGetTail)
-	opBsStartMatch3      = uint64(beamfile.OpBsStartMatch3)
-	opBsGetPosition      = uint64(beamfile.OpBsGetPosition)
-	opBsSetPosition      = uint64(beamfile.OpBsSetPosition)
-	opSwap               = uint64(beamfile.OpSwap)
-	opBsStartMatch4      = uint64(beamfile.OpBsStartMatch4)
-	opMakeFun3           = uint64(beamfile.OpMakeFun3)
-	opInitYregs          = uint64(beamfile.OpInitYregs)
-	opRecvMarkerBind     = uint64(beamfile.OpRecvMarkerBind)
-	opRecvMarkerClear    = uint64(beamfile.OpRecvMarkerClear)
-	opRecvMarkerReserve  = uint64(beamfile.OpRecvMarkerReserve)
-	opRecvMarkerUse      = uint64(beamfile.OpRecvMarkerUse)
-	opBsCreateBin        = uint64(beamfile.OpBsCreateBin)
-	opCallFun2           = uint64(beamfile.OpCallFun2)
-	opNifStart           = uint64(beamfile.OpNifStart)
-	opBadrecord          = uint64(beamfile.OpBadrecord)
-	opUpdateRecord       = uint64(beamfile.OpUpdateRecord)
-	opBsMatch            = uint64(beamfile.OpBsMatch)
-	opExecutableLine     = uint64(beamfile.OpExecutableLine)
-	opDebugLine          = uint64(beamfile.OpDebugLine)
-	opBif3               = uint64(beamfile.OpBif3)
-	opIsAnyNativeRecord  = uint64(beamfile.OpIsAnyNativeRecord)
-	opIsNativeRecord     = uint64(beamfile.OpIsNativeRecord)
-	opGetRecordElements  = uint64(beamfile.OpGetRecordElements)
-	opPutRecord          = uint64(beamfile.OpPutRecord)
-	opIsRecordAccessible = uint64(beamfile.OpIsRecordAccessible)
-	opGetRecordField     = uint64(beamfile.OpGetRecordField)
+	opCall             = 0  // Call
+	opCallLast         = 1  // CallLast
+	opCallOnly         = 2  // CallOnly
+	opCallExt          = 3  // CallExt
+	opCallExtOnly      = 4  // CallExtOnly
+	opCallExtLast      = 5  // CallExtLast
+	opReturn           = 6  // Return
+	opAllocate         = 7  // Allocate
+	opAllocateHeap     = 8  // AllocateHeap
+	opTestHeap         = 9  // TestHeap
+	opDeallocate       = 10 // Deallocate
+	opTrim             = 11 // Trim
+	opInitYregs        = 12 // InitYregs
+	opJump             = 13 // Jump
+	opIsEqExact        = 14 // IsEqExact
+	opIsNeExact        = 15 // IsNeExact
+	opIsLt             = 16 // IsLt
+	opIsGe             = 17 // IsGe
+	opIsInteger        = 18 // IsInteger
+	opIsFloat          = 19 // IsFloat
+	opIsNumber         = 20 // IsNumber
+	opIsAtom           = 21 // IsAtom
+	opIsPid            = 22 // IsPid
+	opIsReference      = 23 // IsReference
+	opIsPort           = 24 // IsPort
+	opIsNil            = 25 // IsNil
+	opIsBinary         = 26 // IsBinary
+	opIsList           = 27 // IsList
+	opIsNonemptyList   = 28 // IsNonemptyList
+	opIsTuple          = 29 // IsTuple
+	opIsFunction       = 30 // IsFunction
+	opIsBoolean        = 31 // IsBoolean
+	opIsBitstr         = 32 // IsBitstr
+	opIsMap            = 33 // IsMap
+	opIsFunction2      = 34 // IsFunction2
+	opTestArity        = 35 // TestArity
+	opIsTaggedTuple    = 36 // IsTaggedTuple
+	opSelectVal        = 37 // SelectVal
+	opSelectTupleArity = 38 // SelectTupleArity
+	opGetList          = 39 // GetList
+	opGetHd            = 40 // GetHd
+	opGetTl            = 41 // GetTl
+	opGetTupleElement  = 42 // GetTupleElement
+	opPutList          = 43 // PutList
+	opPutTuple2        = 44 // PutTuple2
+	opSwap             = 45 // Swap
+	opBif0             = 46 // Bif0
+	opBif1             = 47 // Bif1
+	opBif2             = 48 // Bif2
+	opBif3             = 49 // Bif3
+	opGcBif1           = 50 // GcBif1
+	opGcBif2           = 51 // GcBif2
+	opGcBif3           = 52 // GcBif3
+	opMakeFun3         = 53 // MakeFun3
+	opCallFun          = 54 // CallFun
+	opCallFun2         = 55 // CallFun2
+	opApply            = 56 // Apply
+	opApplyLast        = 57 // ApplyLast
+	opAdd              = 58 // gc_bif2 of erlang:'+'/2 with a small-integer fast path (gc_bif2 operands)
+	opSub              = 59 // likewise '-'
+	opMul              = 60 // likewise '*'
+	opBand             = 61 // likewise band
+	opBor              = 62 // likewise bor
+	opBxor             = 63 // likewise bxor
+	opMoveXX           = 64 // move x -> x (raw register numbers)
+	opMoveXY           = 65 // move x -> y
+	opMoveYX           = 66 // move y -> x
+	opMoveYY           = 67 // move y -> y
+	opMoveCX           = 68 // move constant -> x (the term, then the register number)
+	opMoveCY           = 69 // move constant -> y
+	opCallFunLast      = 70 // call_fun in tail position: Arity Fun N (deallocate N first)
+	numHotOps          = 71
 )
 
-// Internal-only opcodes.
+// Generic instructions run outside the hot loop: 128 + generic number.
 const (
-	opGcBif1i = 200 + iota // gc_bif1 after resolution: Fail Live Bif Arg Dst
-	opGcBif2i
-	opGcBif3i
-	opApplyTrap
-	opNormalExit  // the end of a process's initial call
-	opCallFunLast // Arity Fun N: call_fun in tail position (deallocate N first)
-
-	// gc_bif2 of erlang:'+'/'-'/'*'/band/bor/bxor on two operands, with a
-	// small-integer fast path; same operands as gc_bif2.
-	opAdd
-	opSub
-	opMul
-	opBand
-	opBor
-	opBxor
-	opMax
+	opLabel              = 128 + uint64(beamfile.OpLabel)
+	opFuncInfo           = 128 + uint64(beamfile.OpFuncInfo)
+	opIntCodeEnd         = 128 + uint64(beamfile.OpIntCodeEnd)
+	opAllocateZero       = 128 + uint64(beamfile.OpAllocateZero)
+	opAllocateHeapZero   = 128 + uint64(beamfile.OpAllocateHeapZero)
+	opInit               = 128 + uint64(beamfile.OpInit)
+	opSend               = 128 + uint64(beamfile.OpSend)
+	opRemoveMessage      = 128 + uint64(beamfile.OpRemoveMessage)
+	opTimeout            = 128 + uint64(beamfile.OpTimeout)
+	opLoopRec            = 128 + uint64(beamfile.OpLoopRec)
+	opLoopRecEnd         = 128 + uint64(beamfile.OpLoopRecEnd)
+	opWait               = 128 + uint64(beamfile.OpWait)
+	opWaitTimeout        = 128 + uint64(beamfile.OpWaitTimeout)
+	opMPlus              = 128 + uint64(beamfile.OpMPlus)
+	opMMinus             = 128 + uint64(beamfile.OpMMinus)
+	opMTimes             = 128 + uint64(beamfile.OpMTimes)
+	opMDiv               = 128 + uint64(beamfile.OpMDiv)
+	opIntDiv             = 128 + uint64(beamfile.OpIntDiv)
+	opIntRem             = 128 + uint64(beamfile.OpIntRem)
+	opIntBand            = 128 + uint64(beamfile.OpIntBand)
+	opIntBor             = 128 + uint64(beamfile.OpIntBor)
+	opIntBxor            = 128 + uint64(beamfile.OpIntBxor)
+	opIntBsl             = 128 + uint64(beamfile.OpIntBsl)
+	opIntBsr             = 128 + uint64(beamfile.OpIntBsr)
+	opIntBnot            = 128 + uint64(beamfile.OpIntBnot)
+	opIsEq               = 128 + uint64(beamfile.OpIsEq)
+	opIsNe               = 128 + uint64(beamfile.OpIsNe)
+	opIsConstant         = 128 + uint64(beamfile.OpIsConstant)
+	opCatch              = 128 + uint64(beamfile.OpCatch)
+	opCatchEnd           = 128 + uint64(beamfile.OpCatchEnd)
+	opMove               = 128 + uint64(beamfile.OpMove)
+	opSetTupleElement    = 128 + uint64(beamfile.OpSetTupleElement)
+	opPutString          = 128 + uint64(beamfile.OpPutString)
+	opPutTuple           = 128 + uint64(beamfile.OpPutTuple)
+	opPut                = 128 + uint64(beamfile.OpPut)
+	opBadmatch           = 128 + uint64(beamfile.OpBadmatch)
+	opIfEnd              = 128 + uint64(beamfile.OpIfEnd)
+	opCaseEnd            = 128 + uint64(beamfile.OpCaseEnd)
+	opMakeFun            = 128 + uint64(beamfile.OpMakeFun)
+	opBsStartMatch       = 128 + uint64(beamfile.OpBsStartMatch)
+	opBsGetInteger       = 128 + uint64(beamfile.OpBsGetInteger)
+	opBsGetFloat         = 128 + uint64(beamfile.OpBsGetFloat)
+	opBsGetBinary        = 128 + uint64(beamfile.OpBsGetBinary)
+	opBsSkipBits         = 128 + uint64(beamfile.OpBsSkipBits)
+	opBsTestTail         = 128 + uint64(beamfile.OpBsTestTail)
+	opBsSave             = 128 + uint64(beamfile.OpBsSave)
+	opBsRestore          = 128 + uint64(beamfile.OpBsRestore)
+	opBsInit             = 128 + uint64(beamfile.OpBsInit)
+	opBsFinal            = 128 + uint64(beamfile.OpBsFinal)
+	opBsPutInteger       = 128 + uint64(beamfile.OpBsPutInteger)
+	opBsPutBinary        = 128 + uint64(beamfile.OpBsPutBinary)
+	opBsPutFloat         = 128 + uint64(beamfile.OpBsPutFloat)
+	opBsPutString        = 128 + uint64(beamfile.OpBsPutString)
+	opBsNeedBuf          = 128 + uint64(beamfile.OpBsNeedBuf)
+	opFclearerror        = 128 + uint64(beamfile.OpFclearerror)
+	opFcheckerror        = 128 + uint64(beamfile.OpFcheckerror)
+	opFmove              = 128 + uint64(beamfile.OpFmove)
+	opFconv              = 128 + uint64(beamfile.OpFconv)
+	opFadd               = 128 + uint64(beamfile.OpFadd)
+	opFsub               = 128 + uint64(beamfile.OpFsub)
+	opFmul               = 128 + uint64(beamfile.OpFmul)
+	opFdiv               = 128 + uint64(beamfile.OpFdiv)
+	opFnegate            = 128 + uint64(beamfile.OpFnegate)
+	opMakeFun2           = 128 + uint64(beamfile.OpMakeFun2)
+	opTry                = 128 + uint64(beamfile.OpTry)
+	opTryEnd             = 128 + uint64(beamfile.OpTryEnd)
+	opTryCase            = 128 + uint64(beamfile.OpTryCase)
+	opTryCaseEnd         = 128 + uint64(beamfile.OpTryCaseEnd)
+	opRaise              = 128 + uint64(beamfile.OpRaise)
+	opBsInit2            = 128 + uint64(beamfile.OpBsInit2)
+	opBsBitsToBytes      = 128 + uint64(beamfile.OpBsBitsToBytes)
+	opBsAdd              = 128 + uint64(beamfile.OpBsAdd)
+	opBsStartMatch2      = 128 + uint64(beamfile.OpBsStartMatch2)
+	opBsGetInteger2      = 128 + uint64(beamfile.OpBsGetInteger2)
+	opBsGetFloat2        = 128 + uint64(beamfile.OpBsGetFloat2)
+	opBsGetBinary2       = 128 + uint64(beamfile.OpBsGetBinary2)
+	opBsSkipBits2        = 128 + uint64(beamfile.OpBsSkipBits2)
+	opBsTestTail2        = 128 + uint64(beamfile.OpBsTestTail2)
+	opBsSave2            = 128 + uint64(beamfile.OpBsSave2)
+	opBsRestore2         = 128 + uint64(beamfile.OpBsRestore2)
+	opBsFinal2           = 128 + uint64(beamfile.OpBsFinal2)
+	opBsBitsToBytes2     = 128 + uint64(beamfile.OpBsBitsToBytes2)
+	opPutLiteral         = 128 + uint64(beamfile.OpPutLiteral)
+	opBsContextToBinary  = 128 + uint64(beamfile.OpBsContextToBinary)
+	opBsTestUnit         = 128 + uint64(beamfile.OpBsTestUnit)
+	opBsMatchString      = 128 + uint64(beamfile.OpBsMatchString)
+	opBsInitWritable     = 128 + uint64(beamfile.OpBsInitWritable)
+	opBsAppend           = 128 + uint64(beamfile.OpBsAppend)
+	opBsPrivateAppend    = 128 + uint64(beamfile.OpBsPrivateAppend)
+	opBsInitBits         = 128 + uint64(beamfile.OpBsInitBits)
+	opBsGetUtf8          = 128 + uint64(beamfile.OpBsGetUtf8)
+	opBsSkipUtf8         = 128 + uint64(beamfile.OpBsSkipUtf8)
+	opBsGetUtf16         = 128 + uint64(beamfile.OpBsGetUtf16)
+	opBsSkipUtf16        = 128 + uint64(beamfile.OpBsSkipUtf16)
+	opBsGetUtf32         = 128 + uint64(beamfile.OpBsGetUtf32)
+	opBsSkipUtf32        = 128 + uint64(beamfile.OpBsSkipUtf32)
+	opBsUtf8Size         = 128 + uint64(beamfile.OpBsUtf8Size)
+	opBsPutUtf8          = 128 + uint64(beamfile.OpBsPutUtf8)
+	opBsUtf16Size        = 128 + uint64(beamfile.OpBsUtf16Size)
+	opBsPutUtf16         = 128 + uint64(beamfile.OpBsPutUtf16)
+	opBsPutUtf32         = 128 + uint64(beamfile.OpBsPutUtf32)
+	opOnLoad             = 128 + uint64(beamfile.OpOnLoad)
+	opRecvMark           = 128 + uint64(beamfile.OpRecvMark)
+	opRecvSet            = 128 + uint64(beamfile.OpRecvSet)
+	opLine               = 128 + uint64(beamfile.OpLine)
+	opPutMapAssoc        = 128 + uint64(beamfile.OpPutMapAssoc)
+	opPutMapExact        = 128 + uint64(beamfile.OpPutMapExact)
+	opHasMapFields       = 128 + uint64(beamfile.OpHasMapFields)
+	opGetMapElements     = 128 + uint64(beamfile.OpGetMapElements)
+	opBuildStacktrace    = 128 + uint64(beamfile.OpBuildStacktrace)
+	opRawRaise           = 128 + uint64(beamfile.OpRawRaise)
+	opBsGetTail          = 128 + uint64(beamfile.OpBsGetTail)
+	opBsStartMatch3      = 128 + uint64(beamfile.OpBsStartMatch3)
+	opBsGetPosition      = 128 + uint64(beamfile.OpBsGetPosition)
+	opBsSetPosition      = 128 + uint64(beamfile.OpBsSetPosition)
+	opBsStartMatch4      = 128 + uint64(beamfile.OpBsStartMatch4)
+	opRecvMarkerBind     = 128 + uint64(beamfile.OpRecvMarkerBind)
+	opRecvMarkerClear    = 128 + uint64(beamfile.OpRecvMarkerClear)
+	opRecvMarkerReserve  = 128 + uint64(beamfile.OpRecvMarkerReserve)
+	opRecvMarkerUse      = 128 + uint64(beamfile.OpRecvMarkerUse)
+	opBsCreateBin        = 128 + uint64(beamfile.OpBsCreateBin)
+	opNifStart           = 128 + uint64(beamfile.OpNifStart)
+	opBadrecord          = 128 + uint64(beamfile.OpBadrecord)
+	opUpdateRecord       = 128 + uint64(beamfile.OpUpdateRecord)
+	opBsMatch            = 128 + uint64(beamfile.OpBsMatch)
+	opExecutableLine     = 128 + uint64(beamfile.OpExecutableLine)
+	opDebugLine          = 128 + uint64(beamfile.OpDebugLine)
+	opIsAnyNativeRecord  = 128 + uint64(beamfile.OpIsAnyNativeRecord)
+	opIsNativeRecord     = 128 + uint64(beamfile.OpIsNativeRecord)
+	opGetRecordElements  = 128 + uint64(beamfile.OpGetRecordElements)
+	opPutRecord          = 128 + uint64(beamfile.OpPutRecord)
+	opIsRecordAccessible = 128 + uint64(beamfile.OpIsRecordAccessible)
+	opGetRecordField     = 128 + uint64(beamfile.OpGetRecordField)
 )
+
+// Internal-only instructions run outside the hot loop.
+const (
+	opNormalExit = 512 // the end of a process's initial call
+)
+
+// internalOp maps a generic opcode to the internal one it is loaded as
+// (before any specialisation).
+var internalOp = [beamfile.MaxOpcode + 1]uint64{
+	beamfile.OpLabel:              opLabel,
+	beamfile.OpFuncInfo:           opFuncInfo,
+	beamfile.OpIntCodeEnd:         opIntCodeEnd,
+	beamfile.OpCall:               opCall,
+	beamfile.OpCallLast:           opCallLast,
+	beamfile.OpCallOnly:           opCallOnly,
+	beamfile.OpCallExt:            opCallExt,
+	beamfile.OpCallExtLast:        opCallExtLast,
+	beamfile.OpBif0:               opBif0,
+	beamfile.OpBif1:               opBif1,
+	beamfile.OpBif2:               opBif2,
+	beamfile.OpAllocate:           opAllocate,
+	beamfile.OpAllocateHeap:       opAllocateHeap,
+	beamfile.OpAllocateZero:       opAllocateZero,
+	beamfile.OpAllocateHeapZero:   opAllocateHeapZero,
+	beamfile.OpTestHeap:           opTestHeap,
+	beamfile.OpInit:               opInit,
+	beamfile.OpDeallocate:         opDeallocate,
+	beamfile.OpReturn:             opReturn,
+	beamfile.OpSend:               opSend,
+	beamfile.OpRemoveMessage:      opRemoveMessage,
+	beamfile.OpTimeout:            opTimeout,
+	beamfile.OpLoopRec:            opLoopRec,
+	beamfile.OpLoopRecEnd:         opLoopRecEnd,
+	beamfile.OpWait:               opWait,
+	beamfile.OpWaitTimeout:        opWaitTimeout,
+	beamfile.OpMPlus:              opMPlus,
+	beamfile.OpMMinus:             opMMinus,
+	beamfile.OpMTimes:             opMTimes,
+	beamfile.OpMDiv:               opMDiv,
+	beamfile.OpIntDiv:             opIntDiv,
+	beamfile.OpIntRem:             opIntRem,
+	beamfile.OpIntBand:            opIntBand,
+	beamfile.OpIntBor:             opIntBor,
+	beamfile.OpIntBxor:            opIntBxor,
+	beamfile.OpIntBsl:             opIntBsl,
+	beamfile.OpIntBsr:             opIntBsr,
+	beamfile.OpIntBnot:            opIntBnot,
+	beamfile.OpIsLt:               opIsLt,
+	beamfile.OpIsGe:               opIsGe,
+	beamfile.OpIsEq:               opIsEq,
+	beamfile.OpIsNe:               opIsNe,
+	beamfile.OpIsEqExact:          opIsEqExact,
+	beamfile.OpIsNeExact:          opIsNeExact,
+	beamfile.OpIsInteger:          opIsInteger,
+	beamfile.OpIsFloat:            opIsFloat,
+	beamfile.OpIsNumber:           opIsNumber,
+	beamfile.OpIsAtom:             opIsAtom,
+	beamfile.OpIsPid:              opIsPid,
+	beamfile.OpIsReference:        opIsReference,
+	beamfile.OpIsPort:             opIsPort,
+	beamfile.OpIsNil:              opIsNil,
+	beamfile.OpIsBinary:           opIsBinary,
+	beamfile.OpIsConstant:         opIsConstant,
+	beamfile.OpIsList:             opIsList,
+	beamfile.OpIsNonemptyList:     opIsNonemptyList,
+	beamfile.OpIsTuple:            opIsTuple,
+	beamfile.OpTestArity:          opTestArity,
+	beamfile.OpSelectVal:          opSelectVal,
+	beamfile.OpSelectTupleArity:   opSelectTupleArity,
+	beamfile.OpJump:               opJump,
+	beamfile.OpCatch:              opCatch,
+	beamfile.OpCatchEnd:           opCatchEnd,
+	beamfile.OpMove:               opMove,
+	beamfile.OpGetList:            opGetList,
+	beamfile.OpGetTupleElement:    opGetTupleElement,
+	beamfile.OpSetTupleElement:    opSetTupleElement,
+	beamfile.OpPutString:          opPutString,
+	beamfile.OpPutList:            opPutList,
+	beamfile.OpPutTuple:           opPutTuple,
+	beamfile.OpPut:                opPut,
+	beamfile.OpBadmatch:           opBadmatch,
+	beamfile.OpIfEnd:              opIfEnd,
+	beamfile.OpCaseEnd:            opCaseEnd,
+	beamfile.OpCallFun:            opCallFun,
+	beamfile.OpMakeFun:            opMakeFun,
+	beamfile.OpIsFunction:         opIsFunction,
+	beamfile.OpCallExtOnly:        opCallExtOnly,
+	beamfile.OpBsStartMatch:       opBsStartMatch,
+	beamfile.OpBsGetInteger:       opBsGetInteger,
+	beamfile.OpBsGetFloat:         opBsGetFloat,
+	beamfile.OpBsGetBinary:        opBsGetBinary,
+	beamfile.OpBsSkipBits:         opBsSkipBits,
+	beamfile.OpBsTestTail:         opBsTestTail,
+	beamfile.OpBsSave:             opBsSave,
+	beamfile.OpBsRestore:          opBsRestore,
+	beamfile.OpBsInit:             opBsInit,
+	beamfile.OpBsFinal:            opBsFinal,
+	beamfile.OpBsPutInteger:       opBsPutInteger,
+	beamfile.OpBsPutBinary:        opBsPutBinary,
+	beamfile.OpBsPutFloat:         opBsPutFloat,
+	beamfile.OpBsPutString:        opBsPutString,
+	beamfile.OpBsNeedBuf:          opBsNeedBuf,
+	beamfile.OpFclearerror:        opFclearerror,
+	beamfile.OpFcheckerror:        opFcheckerror,
+	beamfile.OpFmove:              opFmove,
+	beamfile.OpFconv:              opFconv,
+	beamfile.OpFadd:               opFadd,
+	beamfile.OpFsub:               opFsub,
+	beamfile.OpFmul:               opFmul,
+	beamfile.OpFdiv:               opFdiv,
+	beamfile.OpFnegate:            opFnegate,
+	beamfile.OpMakeFun2:           opMakeFun2,
+	beamfile.OpTry:                opTry,
+	beamfile.OpTryEnd:             opTryEnd,
+	beamfile.OpTryCase:            opTryCase,
+	beamfile.OpTryCaseEnd:         opTryCaseEnd,
+	beamfile.OpRaise:              opRaise,
+	beamfile.OpBsInit2:            opBsInit2,
+	beamfile.OpBsBitsToBytes:      opBsBitsToBytes,
+	beamfile.OpBsAdd:              opBsAdd,
+	beamfile.OpApply:              opApply,
+	beamfile.OpApplyLast:          opApplyLast,
+	beamfile.OpIsBoolean:          opIsBoolean,
+	beamfile.OpIsFunction2:        opIsFunction2,
+	beamfile.OpBsStartMatch2:      opBsStartMatch2,
+	beamfile.OpBsGetInteger2:      opBsGetInteger2,
+	beamfile.OpBsGetFloat2:        opBsGetFloat2,
+	beamfile.OpBsGetBinary2:       opBsGetBinary2,
+	beamfile.OpBsSkipBits2:        opBsSkipBits2,
+	beamfile.OpBsTestTail2:        opBsTestTail2,
+	beamfile.OpBsSave2:            opBsSave2,
+	beamfile.OpBsRestore2:         opBsRestore2,
+	beamfile.OpGcBif1:             opGcBif1,
+	beamfile.OpGcBif2:             opGcBif2,
+	beamfile.OpBsFinal2:           opBsFinal2,
+	beamfile.OpBsBitsToBytes2:     opBsBitsToBytes2,
+	beamfile.OpPutLiteral:         opPutLiteral,
+	beamfile.OpIsBitstr:           opIsBitstr,
+	beamfile.OpBsContextToBinary:  opBsContextToBinary,
+	beamfile.OpBsTestUnit:         opBsTestUnit,
+	beamfile.OpBsMatchString:      opBsMatchString,
+	beamfile.OpBsInitWritable:     opBsInitWritable,
+	beamfile.OpBsAppend:           opBsAppend,
+	beamfile.OpBsPrivateAppend:    opBsPrivateAppend,
+	beamfile.OpTrim:               opTrim,
+	beamfile.OpBsInitBits:         opBsInitBits,
+	beamfile.OpBsGetUtf8:          opBsGetUtf8,
+	beamfile.OpBsSkipUtf8:         opBsSkipUtf8,
+	beamfile.OpBsGetUtf16:         opBsGetUtf16,
+	beamfile.OpBsSkipUtf16:        opBsSkipUtf16,
+	beamfile.OpBsGetUtf32:         opBsGetUtf32,
+	beamfile.OpBsSkipUtf32:        opBsSkipUtf32,
+	beamfile.OpBsUtf8Size:         opBsUtf8Size,
+	beamfile.OpBsPutUtf8:          opBsPutUtf8,
+	beamfile.OpBsUtf16Size:        opBsUtf16Size,
+	beamfile.OpBsPutUtf16:         opBsPutUtf16,
+	beamfile.OpBsPutUtf32:         opBsPutUtf32,
+	beamfile.OpOnLoad:             opOnLoad,
+	beamfile.OpRecvMark:           opRecvMark,
+	beamfile.OpRecvSet:            opRecvSet,
+	beamfile.OpGcBif3:             opGcBif3,
+	beamfile.OpLine:               opLine,
+	beamfile.OpPutMapAssoc:        opPutMapAssoc,
+	beamfile.OpPutMapExact:        opPutMapExact,
+	beamfile.OpIsMap:              opIsMap,
+	beamfile.OpHasMapFields:       opHasMapFields,
+	beamfile.OpGetMapElements:     opGetMapElements,
+	beamfile.OpIsTaggedTuple:      opIsTaggedTuple,
+	beamfile.OpBuildStacktrace:    opBuildStacktrace,
+	beamfile.OpRawRaise:           opRawRaise,
+	beamfile.OpGetHd:              opGetHd,
+	beamfile.OpGetTl:              opGetTl,
+	beamfile.OpPutTuple2:          opPutTuple2,
+	beamfile.OpBsGetTail:          opBsGetTail,
+	beamfile.OpBsStartMatch3:      opBsStartMatch3,
+	beamfile.OpBsGetPosition:      opBsGetPosition,
+	beamfile.OpBsSetPosition:      opBsSetPosition,
+	beamfile.OpSwap:               opSwap,
+	beamfile.OpBsStartMatch4:      opBsStartMatch4,
+	beamfile.OpMakeFun3:           opMakeFun3,
+	beamfile.OpInitYregs:          opInitYregs,
+	beamfile.OpRecvMarkerBind:     opRecvMarkerBind,
+	beamfile.OpRecvMarkerClear:    opRecvMarkerClear,
+	beamfile.OpRecvMarkerReserve:  opRecvMarkerReserve,
+	beamfile.OpRecvMarkerUse:      opRecvMarkerUse,
+	beamfile.OpBsCreateBin:        opBsCreateBin,
+	beamfile.OpCallFun2:           opCallFun2,
+	beamfile.OpNifStart:           opNifStart,
+	beamfile.OpBadrecord:          opBadrecord,
+	beamfile.OpUpdateRecord:       opUpdateRecord,
+	beamfile.OpBsMatch:            opBsMatch,
+	beamfile.OpExecutableLine:     opExecutableLine,
+	beamfile.OpDebugLine:          opDebugLine,
+	beamfile.OpBif3:               opBif3,
+	beamfile.OpIsAnyNativeRecord:  opIsAnyNativeRecord,
+	beamfile.OpIsNativeRecord:     opIsNativeRecord,
+	beamfile.OpGetRecordElements:  opGetRecordElements,
+	beamfile.OpPutRecord:          opPutRecord,
+	beamfile.OpIsRecordAccessible: opIsRecordAccessible,
+	beamfile.OpGetRecordField:     opGetRecordField,
+}
+
+// opNames names internal opcodes for disassembly.
+var opNames = map[uint64]string{
+	opLabel:              beamfile.OpLabel.Name(),
+	opFuncInfo:           beamfile.OpFuncInfo.Name(),
+	opIntCodeEnd:         beamfile.OpIntCodeEnd.Name(),
+	opCall:               beamfile.OpCall.Name(),
+	opCallLast:           beamfile.OpCallLast.Name(),
+	opCallOnly:           beamfile.OpCallOnly.Name(),
+	opCallExt:            beamfile.OpCallExt.Name(),
+	opCallExtLast:        beamfile.OpCallExtLast.Name(),
+	opBif0:               beamfile.OpBif0.Name(),
+	opBif1:               beamfile.OpBif1.Name(),
+	opBif2:               beamfile.OpBif2.Name(),
+	opAllocate:           beamfile.OpAllocate.Name(),
+	opAllocateHeap:       beamfile.OpAllocateHeap.Name(),
+	opAllocateZero:       beamfile.OpAllocateZero.Name(),
+	opAllocateHeapZero:   beamfile.OpAllocateHeapZero.Name(),
+	opTestHeap:           beamfile.OpTestHeap.Name(),
+	opInit:               beamfile.OpInit.Name(),
+	opDeallocate:         beamfile.OpDeallocate.Name(),
+	opReturn:             beamfile.OpReturn.Name(),
+	opSend:               beamfile.OpSend.Name(),
+	opRemoveMessage:      beamfile.OpRemoveMessage.Name(),
+	opTimeout:            beamfile.OpTimeout.Name(),
+	opLoopRec:            beamfile.OpLoopRec.Name(),
+	opLoopRecEnd:         beamfile.OpLoopRecEnd.Name(),
+	opWait:               beamfile.OpWait.Name(),
+	opWaitTimeout:        beamfile.OpWaitTimeout.Name(),
+	opMPlus:              beamfile.OpMPlus.Name(),
+	opMMinus:             beamfile.OpMMinus.Name(),
+	opMTimes:             beamfile.OpMTimes.Name(),
+	opMDiv:               beamfile.OpMDiv.Name(),
+	opIntDiv:             beamfile.OpIntDiv.Name(),
+	opIntRem:             beamfile.OpIntRem.Name(),
+	opIntBand:            beamfile.OpIntBand.Name(),
+	opIntBor:             beamfile.OpIntBor.Name(),
+	opIntBxor:            beamfile.OpIntBxor.Name(),
+	opIntBsl:             beamfile.OpIntBsl.Name(),
+	opIntBsr:             beamfile.OpIntBsr.Name(),
+	opIntBnot:            beamfile.OpIntBnot.Name(),
+	opIsLt:               beamfile.OpIsLt.Name(),
+	opIsGe:               beamfile.OpIsGe.Name(),
+	opIsEq:               beamfile.OpIsEq.Name(),
+	opIsNe:               beamfile.OpIsNe.Name(),
+	opIsEqExact:          beamfile.OpIsEqExact.Name(),
+	opIsNeExact:          beamfile.OpIsNeExact.Name(),
+	opIsInteger:          beamfile.OpIsInteger.Name(),
+	opIsFloat:            beamfile.OpIsFloat.Name(),
+	opIsNumber:           beamfile.OpIsNumber.Name(),
+	opIsAtom:             beamfile.OpIsAtom.Name(),
+	opIsPid:              beamfile.OpIsPid.Name(),
+	opIsReference:        beamfile.OpIsReference.Name(),
+	opIsPort:             beamfile.OpIsPort.Name(),
+	opIsNil:              beamfile.OpIsNil.Name(),
+	opIsBinary:           beamfile.OpIsBinary.Name(),
+	opIsConstant:         beamfile.OpIsConstant.Name(),
+	opIsList:             beamfile.OpIsList.Name(),
+	opIsNonemptyList:     beamfile.OpIsNonemptyList.Name(),
+	opIsTuple:            beamfile.OpIsTuple.Name(),
+	opTestArity:          beamfile.OpTestArity.Name(),
+	opSelectVal:          beamfile.OpSelectVal.Name(),
+	opSelectTupleArity:   beamfile.OpSelectTupleArity.Name(),
+	opJump:               beamfile.OpJump.Name(),
+	opCatch:              beamfile.OpCatch.Name(),
+	opCatchEnd:           beamfile.OpCatchEnd.Name(),
+	opMove:               beamfile.OpMove.Name(),
+	opGetList:            beamfile.OpGetList.Name(),
+	opGetTupleElement:    beamfile.OpGetTupleElement.Name(),
+	opSetTupleElement:    beamfile.OpSetTupleElement.Name(),
+	opPutString:          beamfile.OpPutString.Name(),
+	opPutList:            beamfile.OpPutList.Name(),
+	opPutTuple:           beamfile.OpPutTuple.Name(),
+	opPut:                beamfile.OpPut.Name(),
+	opBadmatch:           beamfile.OpBadmatch.Name(),
+	opIfEnd:              beamfile.OpIfEnd.Name(),
+	opCaseEnd:            beamfile.OpCaseEnd.Name(),
+	opCallFun:            beamfile.OpCallFun.Name(),
+	opMakeFun:            beamfile.OpMakeFun.Name(),
+	opIsFunction:         beamfile.OpIsFunction.Name(),
+	opCallExtOnly:        beamfile.OpCallExtOnly.Name(),
+	opBsStartMatch:       beamfile.OpBsStartMatch.Name(),
+	opBsGetInteger:       beamfile.OpBsGetInteger.Name(),
+	opBsGetFloat:         beamfile.OpBsGetFloat.Name(),
+	opBsGetBinary:        beamfile.OpBsGetBinary.Name(),
+	opBsSkipBits:         beamfile.OpBsSkipBits.Name(),
+	opBsTestTail:         beamfile.OpBsTestTail.Name(),
+	opBsSave:             beamfile.OpBsSave.Name(),
+	opBsRestore:          beamfile.OpBsRestore.Name(),
+	opBsInit:             beamfile.OpBsInit.Name(),
+	opBsFinal:            beamfile.OpBsFinal.Name(),
+	opBsPutInteger:       beamfile.OpBsPutInteger.Name(),
+	opBsPutBinary:        beamfile.OpBsPutBinary.Name(),
+	opBsPutFloat:         beamfile.OpBsPutFloat.Name(),
+	opBsPutString:        beamfile.OpBsPutString.Name(),
+	opBsNeedBuf:          beamfile.OpBsNeedBuf.Name(),
+	opFclearerror:        beamfile.OpFclearerror.Name(),
+	opFcheckerror:        beamfile.OpFcheckerror.Name(),
+	opFmove:              beamfile.OpFmove.Name(),
+	opFconv:              beamfile.OpFconv.Name(),
+	opFadd:               beamfile.OpFadd.Name(),
+	opFsub:               beamfile.OpFsub.Name(),
+	opFmul:               beamfile.OpFmul.Name(),
+	opFdiv:               beamfile.OpFdiv.Name(),
+	opFnegate:            beamfile.OpFnegate.Name(),
+	opMakeFun2:           beamfile.OpMakeFun2.Name(),
+	opTry:                beamfile.OpTry.Name(),
+	opTryEnd:             beamfile.OpTryEnd.Name(),
+	opTryCase:            beamfile.OpTryCase.Name(),
+	opTryCaseEnd:         beamfile.OpTryCaseEnd.Name(),
+	opRaise:              beamfile.OpRaise.Name(),
+	opBsInit2:            beamfile.OpBsInit2.Name(),
+	opBsBitsToBytes:      beamfile.OpBsBitsToBytes.Name(),
+	opBsAdd:              beamfile.OpBsAdd.Name(),
+	opApply:              beamfile.OpApply.Name(),
+	opApplyLast:          beamfile.OpApplyLast.Name(),
+	opIsBoolean:          beamfile.OpIsBoolean.Name(),
+	opIsFunction2:        beamfile.OpIsFunction2.Name(),
+	opBsStartMatch2:      beamfile.OpBsStartMatch2.Name(),
+	opBsGetInteger2:      beamfile.OpBsGetInteger2.Name(),
+	opBsGetFloat2:        beamfile.OpBsGetFloat2.Name(),
+	opBsGetBinary2:       beamfile.OpBsGetBinary2.Name(),
+	opBsSkipBits2:        beamfile.OpBsSkipBits2.Name(),
+	opBsTestTail2:        beamfile.OpBsTestTail2.Name(),
+	opBsSave2:            beamfile.OpBsSave2.Name(),
+	opBsRestore2:         beamfile.OpBsRestore2.Name(),
+	opGcBif1:             beamfile.OpGcBif1.Name(),
+	opGcBif2:             beamfile.OpGcBif2.Name(),
+	opBsFinal2:           beamfile.OpBsFinal2.Name(),
+	opBsBitsToBytes2:     beamfile.OpBsBitsToBytes2.Name(),
+	opPutLiteral:         beamfile.OpPutLiteral.Name(),
+	opIsBitstr:           beamfile.OpIsBitstr.Name(),
+	opBsContextToBinary:  beamfile.OpBsContextToBinary.Name(),
+	opBsTestUnit:         beamfile.OpBsTestUnit.Name(),
+	opBsMatchString:      beamfile.OpBsMatchString.Name(),
+	opBsInitWritable:     beamfile.OpBsInitWritable.Name(),
+	opBsAppend:           beamfile.OpBsAppend.Name(),
+	opBsPrivateAppend:    beamfile.OpBsPrivateAppend.Name(),
+	opTrim:               beamfile.OpTrim.Name(),
+	opBsInitBits:         beamfile.OpBsInitBits.Name(),
+	opBsGetUtf8:          beamfile.OpBsGetUtf8.Name(),
+	opBsSkipUtf8:         beamfile.OpBsSkipUtf8.Name(),
+	opBsGetUtf16:         beamfile.OpBsGetUtf16.Name(),
+	opBsSkipUtf16:        beamfile.OpBsSkipUtf16.Name(),
+	opBsGetUtf32:         beamfile.OpBsGetUtf32.Name(),
+	opBsSkipUtf32:        beamfile.OpBsSkipUtf32.Name(),
+	opBsUtf8Size:         beamfile.OpBsUtf8Size.Name(),
+	opBsPutUtf8:          beamfile.OpBsPutUtf8.Name(),
+	opBsUtf16Size:        beamfile.OpBsUtf16Size.Name(),
+	opBsPutUtf16:         beamfile.OpBsPutUtf16.Name(),
+	opBsPutUtf32:         beamfile.OpBsPutUtf32.Name(),
+	opOnLoad:             beamfile.OpOnLoad.Name(),
+	opRecvMark:           beamfile.OpRecvMark.Name(),
+	opRecvSet:            beamfile.OpRecvSet.Name(),
+	opGcBif3:             beamfile.OpGcBif3.Name(),
+	opLine:               beamfile.OpLine.Name(),
+	opPutMapAssoc:        beamfile.OpPutMapAssoc.Name(),
+	opPutMapExact:        beamfile.OpPutMapExact.Name(),
+	opIsMap:              beamfile.OpIsMap.Name(),
+	opHasMapFields:       beamfile.OpHasMapFields.Name(),
+	opGetMapElements:     beamfile.OpGetMapElements.Name(),
+	opIsTaggedTuple:      beamfile.OpIsTaggedTuple.Name(),
+	opBuildStacktrace:    beamfile.OpBuildStacktrace.Name(),
+	opRawRaise:           beamfile.OpRawRaise.Name(),
+	opGetHd:              beamfile.OpGetHd.Name(),
+	opGetTl:              beamfile.OpGetTl.Name(),
+	opPutTuple2:          beamfile.OpPutTuple2.Name(),
+	opBsGetTail:          beamfile.OpBsGetTail.Name(),
+	opBsStartMatch3:      beamfile.OpBsStartMatch3.Name(),
+	opBsGetPosition:      beamfile.OpBsGetPosition.Name(),
+	opBsSetPosition:      beamfile.OpBsSetPosition.Name(),
+	opSwap:               beamfile.OpSwap.Name(),
+	opBsStartMatch4:      beamfile.OpBsStartMatch4.Name(),
+	opMakeFun3:           beamfile.OpMakeFun3.Name(),
+	opInitYregs:          beamfile.OpInitYregs.Name(),
+	opRecvMarkerBind:     beamfile.OpRecvMarkerBind.Name(),
+	opRecvMarkerClear:    beamfile.OpRecvMarkerClear.Name(),
+	opRecvMarkerReserve:  beamfile.OpRecvMarkerReserve.Name(),
+	opRecvMarkerUse:      beamfile.OpRecvMarkerUse.Name(),
+	opBsCreateBin:        beamfile.OpBsCreateBin.Name(),
+	opCallFun2:           beamfile.OpCallFun2.Name(),
+	opNifStart:           beamfile.OpNifStart.Name(),
+	opBadrecord:          beamfile.OpBadrecord.Name(),
+	opUpdateRecord:       beamfile.OpUpdateRecord.Name(),
+	opBsMatch:            beamfile.OpBsMatch.Name(),
+	opExecutableLine:     beamfile.OpExecutableLine.Name(),
+	opDebugLine:          beamfile.OpDebugLine.Name(),
+	opBif3:               beamfile.OpBif3.Name(),
+	opIsAnyNativeRecord:  beamfile.OpIsAnyNativeRecord.Name(),
+	opIsNativeRecord:     beamfile.OpIsNativeRecord.Name(),
+	opGetRecordElements:  beamfile.OpGetRecordElements.Name(),
+	opPutRecord:          beamfile.OpPutRecord.Name(),
+	opIsRecordAccessible: beamfile.OpIsRecordAccessible.Name(),
+	opGetRecordField:     beamfile.OpGetRecordField.Name(),
+	opAdd:                "add",
+	opSub:                "sub",
+	opMul:                "mul",
+	opBand:               "band",
+	opBor:                "bor",
+	opBxor:               "bxor",
+	opMoveXX:             "move_x_x",
+	opMoveXY:             "move_x_y",
+	opMoveYX:             "move_y_x",
+	opMoveYY:             "move_y_y",
+	opMoveCX:             "move_c_x",
+	opMoveCY:             "move_c_y",
+	opCallFunLast:        "call_fun_last",
+	opNormalExit:         "normal_exit",
+}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
-	"github.com/beamr/beamr/vm/beamfile"
 )
 
 // Config sets up a Runtime. The zero value is usable.
@@ -252,12 +251,8 @@ func (e *Export) String(env *term.Env) string {
 }
 
 func opName(op uint64) string {
-	if op < 200 {
-		return beamfile.Opcode(op).Name()
-	}
-	switch op {
-	case opNormalExit:
-		return "normal_exit"
+	if n, ok := opNames[op]; ok {
+		return n
 	}
 	return fmt.Sprintf("op%d", op)
 }

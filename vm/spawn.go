@@ -133,8 +133,8 @@ func (p *Process) describe() string {
 func (p *Process) startCall() bool {
 	e := p.trapExport
 	p.trapExport = nil
-	mod, pc := p.mod, int(p.pc)
-	if !p.enterExport(e, p.trapArgs, &mod, &pc) {
+	mod, pc, ok := p.enterExport(e, p.trapArgs)
+	if !ok {
 		p.handle(p.mod, 0)
 		p.status = statusExited
 		return false
