@@ -3,7 +3,6 @@ package term
 import (
 	"bytes"
 	"math/big"
-	"slices"
 	"strings"
 )
 
@@ -236,14 +235,17 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 func ordHashMaps(e *Env, a, b Term, exact bool, stack []ordItem) (int, []ordItem) {
 	n := e.MapSize(a)
 	ka, kb := a.Index()+2, b.Index()+2
+	// Equal key sets are stored in the same order, so a positional match
+	// means the keys are the same; only then is one sort enough.
 	same := true
 	for i := uint64(0); i < uint64(n) && same; i++ {
-		same = e.W[ka+i] == e.W[kb+i]
+		x, y := Term(e.W[ka+i]), Term(e.W[kb+i])
+		same = x == y || CompareExact(e, x, y) == 0
 	}
-	pa := ordKeyPerm(e, a)
+	pa := MapKeyOrder(e, a)
 	pb := pa
 	if !same {
-		pb = ordKeyPerm(e, b)
+		pb = MapKeyOrder(e, b)
 		for i := range pa {
 			if c := CompareExact(e, Term(e.W[ka+uint64(pa[i])]), Term(e.W[kb+uint64(pb[i])])); c != 0 {
 				return c, stack
@@ -255,21 +257,6 @@ func ordHashMaps(e *Env, a, b Term, exact bool, stack []ordItem) (int, []ordItem
 		stack = append(stack, ordItem{Term(e.W[va+uint64(pa[i])]), Term(e.W[vb+uint64(pb[i])]), 0, exact})
 	}
 	return 0, stack
-}
-
-// ordKeyPerm returns the storage indices of the keys of map m in key term
-// order.
-func ordKeyPerm(e *Env, m Term) []int32 {
-	n := e.MapSize(m)
-	base := m.Index() + 2
-	p := make([]int32, n)
-	for i := range p {
-		p[i] = int32(i)
-	}
-	slices.SortFunc(p, func(x, y int32) int {
-		return CompareExact(e, Term(e.W[base+uint64(x)]), Term(e.W[base+uint64(y)]))
-	})
-	return p
 }
 
 func ordSign(d int) int {

@@ -90,13 +90,25 @@ func (e *Env) BigInt(t Term) *big.Int {
 	return z
 }
 
+// Map layout: header(SubMap, 1+2n), n, keys, values (value i belongs to
+// key i). Every map is flat, whatever its size, and its pairs are in OTP's
+// storage order (mapord.go):
+//   - n <= MapFlatLimit (32): keys ascending by CompareExact, as in an OTP
+//     flatmap;
+//   - n > MapFlatLimit: hash order, the order of maps:to_list/1,
+//     maps:keys/1 and term_to_binary/1 for OTP's hash trie of those keys;
+//     maps:next/1 and printing visit it backwards (MapIterIndex).
+// The order depends only on the set of keys, so equal maps have equal
+// layouts. Build maps with SortMapPairs and look keys up with MapLookup or
+// MapIndex; never assume a large map is in key order (MapKeyOrder gives it).
+
 // IsMap reports whether t is a map.
 func (e *Env) IsMap(t Term) bool { return t.IsBoxed() && e.Header(t).HeaderSub() == SubMap }
 
 // MapSize returns the number of keys of map t.
 func (e *Env) MapSize(t Term) int { return int(e.W[t.Index()+1]) }
 
-// MapKey returns key i (0-based, in key order) of map t.
+// MapKey returns key i (0-based, in storage order) of map t.
 func (e *Env) MapKey(t Term, i int) Term { return Term(e.W[t.Index()+2+uint64(i)]) }
 
 // MapValue returns the value of key i (0-based) of map t.

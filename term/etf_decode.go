@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -1009,31 +1008,40 @@ func (d *decoder) bitBinary() (Term, error) {
 	return MakeBoxed(p), nil
 }
 
-// sortMap puts the n pairs of the map at word base in key order and refuses
-// duplicate keys, as binary_to_term does.
+// sortMap puts the n pairs of the map at word base in storage order (see
+// SortMapPairs) and refuses duplicate keys, as binary_to_term does.
 func (d *decoder) sortMap(base, n uint64) error {
-	type pair struct{ k, v Term }
 	w := d.e.W
-	ps := make([]pair, n)
-	sorted := true
-	for i := range ps {
-		ps[i] = pair{Term(w[base+2+uint64(i)]), Term(w[base+2+n+uint64(i)])}
-		if i > 0 && sorted && CompareExact(d.e, ps[i-1].k, ps[i].k) >= 0 {
-			sorted = false
-		}
-	}
-	if sorted {
+	ks, vs := base+2, base+2+n
+	if mapInOrder(d.e, w[ks:ks+n]) {
 		return nil
 	}
-	slices.SortStableFunc(ps, func(a, b pair) int { return CompareExact(d.e, a.k, b.k) })
-	for i := 1; i < len(ps); i++ {
-		if CompareExact(d.e, ps[i-1].k, ps[i].k) == 0 {
-			return d.bad("map has a duplicate key")
-		}
+	keys := make([]Term, 2*n)
+	vals := keys[n:]
+	keys = keys[:n]
+	for i := uint64(0); i < n; i++ {
+		keys[i], vals[i] = Term(w[ks+i]), Term(w[vs+i])
 	}
-	for i, p := range ps {
-		w[base+2+uint64(i)] = uint64(p.k)
-		w[base+2+n+uint64(i)] = uint64(p.v)
+	keys, vals = SortMapPairs(d.e, keys, vals)
+	if uint64(len(keys)) != n {
+		return d.bad("map has a duplicate key")
+	}
+	for i := range keys {
+		w[ks+uint64(i)], w[vs+uint64(i)] = uint64(keys[i]), uint64(vals[i])
 	}
 	return nil
+}
+
+// mapInOrder reports whether the key words are already distinct and in
+// storage order (term_to_binary writes them so), without allocating.
+func mapInOrder(e *Env, keys []uint64) bool {
+	if IsHashOrder(len(keys)) {
+		return inHashOrder(e, len(keys), func(i int) Term { return Term(keys[i]) })
+	}
+	for i := 1; i < len(keys); i++ {
+		if CompareExact(e, Term(keys[i-1]), Term(keys[i])) >= 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -63,18 +63,14 @@ func MapInternalHash(e *Env, k Term) uint32 { return internalHash(e, k, 0) }
 // ihItem is pending work for internalHash.
 type ihItem struct {
 	kind uint8
-	t    Term   // the term, map or list head
-	u    Term   // ihCons: the list tail
-	i, n uint64 // ihWords: words i..i+n-1; ihMap: pairs i..n-1; ihNode: pairs i..n-1
-	lvl  int    // ihNode: trie level
+	t    Term   // the term or map
+	i, n uint64 // ihWords: words i..i+n-1; ihMap: pairs i..n-1
 }
 
 const (
 	ihTerm  = iota // hash t
 	ihWords        // hash n consecutive words at index i
-	ihMap          // hash key and value of pairs i..n-1 of flat map t, in order
-	ihNode         // hash the trie node holding pairs i..n-1 of large map t
-	ihCons         // hash a cons cell [t|u] that exists only in OTP's trie
+	ihMap          // hash key and value of pairs i..n-1 of map t, in order
 	ihCdr          // mark the end of a list whose last element was no byte
 )
 
@@ -148,12 +144,12 @@ func internalHash(e *Env, t Term, salt uint32) uint32 {
 					stack = append(stack, ihItem{kind: ihWords, i: i + 1, n: n})
 				}
 			case SubMap:
+				// Size, then each key and its value in storage order: OTP
+				// walks a flatmap in key order and its trie from the highest
+				// slot down, which is how beamr stores either.
 				n := e.W[i+1]
 				hash = hashMixPair(hash, uint32(n), 0, hGold16)
-				switch {
-				case n > MapFlatLimit:
-					stack = append(stack, ihItem{kind: ihNode, t: t, n: n})
-				case n > 0:
+				if n > 0 {
 					stack = append(stack, ihItem{kind: ihMap, t: t, n: n})
 				}
 			case SubPosBig, SubNegBig:
@@ -230,91 +226,12 @@ func internalHash(e *Env, t Term, salt uint32) uint32 {
 				stack = append(stack, ihItem{kind: ihTerm, t: e.MapValue(m, int(j))})
 				t = e.MapKey(m, int(j))
 				break next
-			case ihCons:
-				hd, tl := it.t, it.u
-				stack = stack[:n-1]
-				hash, t = ihashList(e, hash, hd, tl, &stack)
-				break next
-			case ihNode:
-				x := *it
-				stack = stack[:n-1]
-				hash = ihashNode(e, hash, x, &stack)
 			case ihCdr:
 				hash = ihashConst(hash, hGold18)
 				stack = stack[:n-1]
 			}
 		}
 	}
-}
-
-// trieSlot returns the slot (0..15) key k takes at trie level lvl.
-func trieSlot(e *Env, k Term, lvl int) uint32 {
-	h := mapHashRound(e, k, lvl/8)
-	return h >> (4 * uint(lvl%8)) & 0xF
-}
-
-// ihashNode hashes the trie node of large map x.t that holds the stored
-// pairs x.i..x.n-1 at level x.lvl the way OTP walks its trie: a head or
-// bitmap node takes its children from the highest slot down, each leaf key
-// then value; a full inner node is a 16-tuple to OTP, hashed as one from
-// slot 0 up, with each leaf hashed as the cons cell [Key|Value]. Children
-// that are nodes are pushed on stack; the returned hash covers what could be
-// hashed at once (the tuple arity).
-func ihashNode(e *Env, hash uint32, x ihItem, stack *[]ihItem) uint32 {
-	m := x.t
-	lo, hi := int(x.i), int(x.n)
-	// Stored pairs run from the highest slot to the lowest: split them.
-	var bounds [17]int
-	nc := 0
-	ok := x.lvl/8 < maxHashRounds
-	prev := uint32(16)
-	for j := lo; ok && j < hi; {
-		s := trieSlot(e, e.MapKey(m, j), x.lvl)
-		if s >= prev {
-			ok = false // not in hash order: cannot be a trie
-			break
-		}
-		end := j + 1
-		for end < hi && trieSlot(e, e.MapKey(m, end), x.lvl) == s {
-			end++
-		}
-		bounds[nc] = j
-		nc++
-		prev, j = s, end
-	}
-	if !ok {
-		// Keys colliding in every round, or a malformed map: leaves in
-		// storage order.
-		for j := hi - 1; j >= lo; j-- {
-			*stack = append(*stack, ihItem{kind: ihTerm, t: e.MapValue(m, j)},
-				ihItem{kind: ihTerm, t: e.MapKey(m, j)})
-		}
-		return hash
-	}
-	bounds[nc] = hi
-	full := nc == 16 && x.lvl > 0
-	if full {
-		hash = hashMixPair(hash, 16, 0, hGold9)
-	}
-	// Push children so that they pop in walk order: storage order for a
-	// bitmap or head node, reverse storage order (slot 0 first) for a full one.
-	for c := 0; c < nc; c++ {
-		cc := c
-		if !full {
-			cc = nc - 1 - c
-		}
-		a, b := bounds[cc], bounds[cc+1]
-		switch {
-		case b-a > 1:
-			*stack = append(*stack, ihItem{kind: ihNode, t: m, i: uint64(a), n: uint64(b), lvl: x.lvl + 1})
-		case full:
-			*stack = append(*stack, ihItem{kind: ihCons, t: e.MapKey(m, a), u: e.MapValue(m, a)})
-		default:
-			*stack = append(*stack, ihItem{kind: ihTerm, t: e.MapValue(m, a)},
-				ihItem{kind: ihTerm, t: e.MapKey(m, a)})
-		}
-	}
-	return hash
 }
 
 // ihashBits hashes a bitstring for the internal hash.
@@ -338,12 +255,38 @@ func trieKey(h uint32) uint32 {
 	return r<<4&0xF0F0F0F0 | r>>4&0x0F0F0F0F
 }
 
-// mapHashRound returns the hash that places key k at trie levels 8r..8r+7.
-func mapHashRound(e *Env, k Term, r int) uint32 { return internalHash(e, k, uint32(r)) }
+// mapRehashSalt is the salt OTP 25 hashes a key with to place it at trie
+// levels 8..15, below a full 32-bit collision of first hashes. It was
+// measured, not derived: the trie OTP builds for colliding small integers
+// and binaries puts them where make_internal_hash(Key, 0x870eee9a) says.
+const mapRehashSalt uint32 = 0x870eee9a
 
-// maxHashRounds bounds the salted rehashing of keys whose hashes collide;
-// distinct keys never need more than a couple of rounds.
-const maxHashRounds = 16
+// maxHashRounds is the number of 32-bit hashes known to place keys: the
+// first hash (levels 0..7) and the rehash (levels 8..15). The salts OTP
+// uses further down are unknown; keys colliding in 64 bits are ordered by
+// term order instead.
+const maxHashRounds = 2
+
+// mapHashRound returns the hash that places key k at trie levels 8r..8r+7.
+func mapHashRound(e *Env, k Term, r int) uint32 {
+	if r == 0 {
+		return internalHash(e, k, 0)
+	}
+	return internalHash(e, k, mapRehashSalt)
+}
+
+// MapTrieSlot returns the slot (0..15) that key k takes at level lvl of the
+// hash trie OTP builds for a map of more than MapFlatLimit keys: the pairs
+// of such a map are stored by descending slot at every level, so the
+// trie's nodes (which erlang:display/1 prints) can be rebuilt from runs of
+// stored keys that share slots. Levels 0..15 are known; deeper levels
+// report slot 0.
+func MapTrieSlot(e *Env, k Term, lvl int) int {
+	if lvl < 0 || lvl/8 >= maxHashRounds {
+		return 0
+	}
+	return int(mapHashRound(e, k, lvl/8) >> (4 * uint(lvl%8)) & 0xF)
+}
 
 // cmpHashOrder orders two distinct keys with equal first-round hashes by
 // their later rounds, in storage order (descending trie slots), falling back
@@ -378,6 +321,9 @@ func SortMapPairs(e *Env, keys, vals []Term) ([]Term, []Term) {
 		return sortTermOrder(e, keys, vals)
 	}
 	n := len(keys)
+	if inHashOrder(e, n, func(i int) Term { return keys[i] }) {
+		return keys, vals // e.g. a large map's pairs with some dropped
+	}
 	slots := make([]mapSlot, n)
 	for i, k := range keys {
 		slots[i] = mapSlot{trieKey(MapInternalHash(e, k)), int32(i)}
@@ -434,6 +380,52 @@ func SortMapPairs(e *Env, keys, vals []Term) ([]Term, []Term) {
 	return keys, vals
 }
 
+// InsertMapPair inserts the pair k => v into the keys and values of a map
+// in storage order, where k must be absent, and returns the slices (grown as
+// by append) still in storage order. Inserting into a map of MapFlatLimit
+// keys re-sorts everything (the map changes layout); otherwise it costs a
+// binary search and a copy.
+func InsertMapPair(e *Env, keys, vals []Term, k, v Term) ([]Term, []Term) {
+	n := len(keys)
+	if n == MapFlatLimit {
+		return SortMapPairs(e, append(keys, k), append(vals, v))
+	}
+	var pos int
+	if n < MapFlatLimit {
+		pos, _ = slices.BinarySearchFunc(keys, k, func(x, k Term) int { return CompareExact(e, x, k) })
+	} else {
+		want := trieKey(MapInternalHash(e, k))
+		lo, hi := 0, n
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			x := keys[mid]
+			t := trieKey(MapInternalHash(e, x))
+			if t > want || t == want && cmpHashOrder(e, x, k) < 0 {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		pos = lo
+	}
+	return slices.Insert(keys, pos, k), slices.Insert(vals, pos, v)
+}
+
+// inHashOrder reports whether the n keys key(0..n-1) are distinct and in
+// hash order (strictly descending first-round trie keys), so that a map of
+// more than MapFlatLimit of them needs no sorting.
+func inHashOrder(e *Env, n int, key func(int) Term) bool {
+	prev := uint64(1) << 32
+	for i := 0; i < n; i++ {
+		t := uint64(trieKey(MapInternalHash(e, key(i))))
+		if t >= prev {
+			return false // out of order, or a first-hash collision to check
+		}
+		prev = t
+	}
+	return true
+}
+
 // sortTermOrder sorts at most a few dozen pairs by key term order (stable
 // insertion sort) and drops earlier duplicates.
 func sortTermOrder(e *Env, keys, vals []Term) ([]Term, []Term) {
@@ -458,33 +450,34 @@ func sortTermOrder(e *Env, keys, vals []Term) ([]Term, []Term) {
 	return keys[:m], vals[:m]
 }
 
+// MapKeyOrder returns the storage indices of the keys of map m in key term
+// order (CompareExact): 0..n-1 for a map of at most MapFlatLimit keys. It is
+// what the term order of maps and term_to_binary's deterministic option
+// need for a map in hash order.
+func MapKeyOrder(e *Env, m Term) []int32 {
+	n := e.MapSize(m)
+	base := m.Index() + 2
+	p := make([]int32, n)
+	for i := range p {
+		p[i] = int32(i)
+	}
+	if IsHashOrder(n) {
+		slices.SortFunc(p, func(x, y int32) int {
+			return CompareExact(e, Term(e.W[base+uint64(x)]), Term(e.W[base+uint64(y)]))
+		})
+	}
+	return p
+}
+
 // MapLookup returns the value of key k (compared with =:=) in map m, and
 // whether k is present. It searches by term order in a map of at most
 // MapFlatLimit keys and by hash order in a larger one.
 func MapLookup(e *Env, m, k Term) (Term, bool) {
-	n := e.MapSize(m)
-	base := m.Index() + 2
-	if n <= MapFlatLimit {
-		lo, hi := 0, n
-		for lo < hi {
-			mid := int(uint(lo+hi) >> 1)
-			c := CompareExact(e, Term(e.W[base+uint64(mid)]), k)
-			switch {
-			case c == 0:
-				return Term(e.W[base+uint64(n+mid)]), true
-			case c < 0:
-				lo = mid + 1
-			default:
-				hi = mid
-			}
-		}
-		return 0, false
-	}
 	i, ok := MapIndex(e, m, k)
 	if !ok {
 		return 0, false
 	}
-	return Term(e.W[base+uint64(n+i)]), true
+	return Term(e.W[m.Index()+2+uint64(e.MapSize(m)+i)]), true
 }
 
 // MapIndex returns the storage index of key k (compared with =:=) in map m,

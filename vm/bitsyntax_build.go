@@ -454,4 +454,3 @@ func (p *Process) bsFail(code []uint64, pc int, e *bsError) (int, bool) {
 	p.noFaultLoc = true
 	return 0, false
 }
-
