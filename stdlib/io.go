@@ -19,15 +19,11 @@ type ioState struct {
 	binary  bool
 }
 
-// ioStates maps each runtime to its device state.
-var ioStates sync.Map // *vm.Runtime -> *ioState
+// ioStateKey keys the ioState in each runtime's locals.
+type ioStateKey struct{}
 
 func stateOf(rt *vm.Runtime) *ioState {
-	if s, ok := ioStates.Load(rt); ok {
-		return s.(*ioState)
-	}
-	s, _ := ioStates.LoadOrStore(rt, &ioState{})
-	return s.(*ioState)
+	return rt.Local(ioStateKey{}, func() any { return &ioState{} }).(*ioState)
 }
 
 // device identifies an output device.

@@ -13,8 +13,8 @@ import (
 func Register(rt *vm.Runtime) {
 	registerModules(rt) // io, lists, maps, math, binary, unicode, string and the bundled modules
 	registerFilename(rt)
+	registerErlangProcess(rt)
 	st := newErlState()
-	registerModules(rt)
 	registerErlangArith(rt)
 	registerErlangCompare(rt)
 	registerErlangTypes(rt)

@@ -169,13 +169,14 @@ func (e *Env) ExportMFA(t Term) (m, f Term, a int) {
 // ExportWords is the size of an external fun object.
 const ExportWords = 5
 
-// IsBitstring reports whether t is a binary or bitstring.
+// IsBitstring reports whether t is a binary or bitstring (a binary match
+// context counts, as the bits it has not matched yet).
 func (e *Env) IsBitstring(t Term) bool {
 	if !t.IsBoxed() {
 		return false
 	}
 	s := e.Header(t).HeaderSub()
-	return s == SubHeapBin || s == SubRefcBin || s == SubSubBin
+	return s == SubHeapBin || s == SubRefcBin || s == SubSubBin || s == SubMatch
 }
 
 // IsBinary reports whether t is a binary (a bitstring of whole bytes).
@@ -227,6 +228,13 @@ func (e *Env) Bits(t Term) (data []byte, off uint64, size uint64) {
 	case SubSubBin:
 		d, o, _ := e.Bits(Term(e.W[i+3]))
 		return d, o + e.W[i+2], e.W[i+1]
+	case SubMatch:
+		// A binary match context (header, orig, pos, end as small
+		// integers) reads as the bits not yet matched: newer compilers
+		// pass contexts to byte_size/1 and bit_size/1.
+		d, o, _ := e.Bits(Term(e.W[i+1]))
+		pos, end := Term(e.W[i+2]).Small(), Term(e.W[i+3]).Small()
+		return d, o + uint64(pos), uint64(end - pos)
 	}
 	return nil, 0, 0
 }

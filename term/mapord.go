@@ -390,25 +390,45 @@ func InsertMapPair(e *Env, keys, vals []Term, k, v Term) ([]Term, []Term) {
 	if n == MapFlatLimit {
 		return SortMapPairs(e, append(keys, k), append(vals, v))
 	}
-	var pos int
+	pos := insertPos(e, n, func(i int) Term { return keys[i] }, k)
+	return slices.Insert(keys, pos, k), slices.Insert(vals, pos, v)
+}
+
+// MapInsertIndex returns the storage index that key k, absent from map m,
+// takes in the map m with k added, provided m's layout does not change:
+// MapSize(m) must not be MapFlatLimit (use SortMapPairs then).
+func MapInsertIndex(e *Env, m, k Term) int {
+	base := m.Index() + 2
+	return insertPos(e, e.MapSize(m), func(i int) Term { return Term(e.W[base+uint64(i)]) }, k)
+}
+
+// insertPos finds where k goes among n keys in storage order (a map of n+1
+// keys has the same layout as one of n).
+func insertPos(e *Env, n int, key func(int) Term, k Term) int {
+	lo, hi := 0, n
 	if n < MapFlatLimit {
-		pos, _ = slices.BinarySearchFunc(keys, k, func(x, k Term) int { return CompareExact(e, x, k) })
-	} else {
-		want := trieKey(MapInternalHash(e, k))
-		lo, hi := 0, n
 		for lo < hi {
 			mid := int(uint(lo+hi) >> 1)
-			x := keys[mid]
-			t := trieKey(MapInternalHash(e, x))
-			if t > want || t == want && cmpHashOrder(e, x, k) < 0 {
+			if CompareExact(e, key(mid), k) < 0 {
 				lo = mid + 1
 			} else {
 				hi = mid
 			}
 		}
-		pos = lo
+		return lo
 	}
-	return slices.Insert(keys, pos, k), slices.Insert(vals, pos, v)
+	want := trieKey(MapInternalHash(e, k))
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		x := key(mid)
+		t := trieKey(MapInternalHash(e, x))
+		if t > want || t == want && cmpHashOrder(e, x, k) < 0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // inHashOrder reports whether the n keys key(0..n-1) are distinct and in

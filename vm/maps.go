@@ -39,16 +39,52 @@ func MapPairs(env *term.Env, m term.Term) (keys, vals []term.Term) {
 
 // MapPut returns m with k set to v (a new map; m is unchanged).
 func (p *Process) MapPut(m, k, v term.Term) term.Term {
-	keys, vals := MapPairs(p.env, m)
 	if i, ok := term.MapIndex(p.env, m, k); ok {
-		vals[i] = v
-		if term.IsHashOrder(len(keys)) {
-			keys[i] = k // OTP keeps the old key only in a small map (0.0 vs -0.0)
-		}
+		return p.mapReplace(m, i, k, v, true)
+	}
+	return p.mapInsert(m, k, v)
+}
+
+// mapReplace returns a copy of map m with the value at storage index i set
+// to v; a large map also takes k as the key, when newKey is set, as OTP's
+// put does (it matters for 0.0 and -0.0 only).
+func (p *Process) mapReplace(m term.Term, i int, k, v term.Term, newKey bool) term.Term {
+	n := p.env.MapSize(m)
+	src := m.Index()
+	at := p.Heap.Alloc(2 + 2*n)
+	w := p.env.W
+	copy(w[at:at+2+2*uint64(n)], w[src:src+2+2*uint64(n)])
+	w[at+2+uint64(n+i)] = uint64(v)
+	if newKey && term.IsHashOrder(n) {
+		w[at+2+uint64(i)] = uint64(k)
+	}
+	return term.MakeBoxed(at)
+}
+
+// mapInsert returns map m with the pair k => v added; k must be absent.
+func (p *Process) mapInsert(m, k, v term.Term) term.Term {
+	env := p.env
+	n := env.MapSize(m)
+	if n == term.MapFlatLimit {
+		keys, vals := MapPairs(env, m)
+		keys, vals = term.InsertMapPair(env, keys, vals, k, v)
 		return p.writeMapKV(keys, vals)
 	}
-	keys, vals = term.InsertMapPair(p.env, keys, vals, k, v)
-	return p.writeMapKV(keys, vals)
+	pos := uint64(term.MapInsertIndex(env, m, k))
+	nn := uint64(n)
+	src := m.Index() + 2
+	at := p.Heap.Alloc(2 + 2*(n+1))
+	w := env.W
+	w[at] = uint64(term.MakeHeader(term.SubMap, 1+2*(n+1)))
+	w[at+1] = nn + 1
+	ks, vs := at+2, at+2+nn+1
+	copy(w[ks:ks+pos], w[src:src+pos])
+	w[ks+pos] = uint64(k)
+	copy(w[ks+pos+1:ks+nn+1], w[src+pos:src+nn])
+	copy(w[vs:vs+pos], w[src+nn:src+nn+pos])
+	w[vs+pos] = uint64(v)
+	copy(w[vs+pos+1:vs+nn+1], w[src+nn+pos:src+2*nn])
+	return term.MakeBoxed(at)
 }
 
 // NewMap builds a map from parallel key and value slices; for equal keys
@@ -67,6 +103,20 @@ func (p *Process) putMap(code []uint64, pc int) (int, bool) {
 	if !env.IsMap(src) {
 		p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadmap, src))
 		return 0, false
+	}
+	if n == 2 {
+		// One pair, the common case: no intermediate slices.
+		k, v := p.get(code[pc+6]), p.get(code[pc+7])
+		switch i, ok := term.MapIndex(env, src, k); {
+		case ok:
+			p.set(dst, p.mapReplace(src, i, k, v, !exact))
+		case exact:
+			p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadkey, k))
+			return 0, false
+		default:
+			p.set(dst, p.mapInsert(src, k, v))
+		}
+		return next, true
 	}
 	keys, vals := MapPairs(env, src)
 	size := len(keys)

@@ -49,6 +49,7 @@ type Runtime struct {
 	haltCode int
 
 	bundled func(module string) ([]byte, bool)
+	locals  map[any]any // see Local
 
 	stdoutMu    sync.Mutex
 	scratchHeap *heap.Heap
@@ -265,4 +266,21 @@ func (rt *Runtime) FunInfo(id uint32) (md5 [16]byte, newIndex uint32) {
 		md5 = fe.Mod.md5
 	}
 	return md5, fe.Index
+}
+
+// Local returns the value stored under key for this runtime, creating it
+// with make on first use. Libraries keep their per-runtime state here (a
+// runtime has no package-level state).
+func (rt *Runtime) Local(key any, make func() any) any {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.locals == nil {
+		rt.locals = map[any]any{}
+	}
+	v, ok := rt.locals[key]
+	if !ok {
+		v = make()
+		rt.locals[key] = v
+	}
+	return v
 }

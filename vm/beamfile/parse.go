@@ -219,9 +219,21 @@ var md5Chunks = []string{"AtU8", "Atom", "Code", "StrT", "ImpT", "ExpT", "FunT",
 func moduleMD5(chunks map[string]chunk) [16]byte {
 	h := md5.New()
 	for _, id := range md5Chunks {
-		if c, ok := chunks[id]; ok {
-			h.Write(c.data)
+		c, ok := chunks[id]
+		if !ok {
+			continue
 		}
+		if id != "FunT" {
+			h.Write(c.data)
+			continue
+		}
+		// FunT counts with every entry's OldUniq (its sixth word, itself
+		// derived from the MD5) as zero.
+		d := append([]byte(nil), c.data...)
+		for off := 4 + 20; off+4 <= len(d); off += 24 {
+			clear(d[off : off+4])
+		}
+		h.Write(d)
 	}
 	var sum [16]byte
 	copy(sum[:], h.Sum(nil))
