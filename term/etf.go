@@ -120,8 +120,8 @@ type EncodeOpts struct {
 	// atom as UTF-8. The zero value is 0; use DefaultEncodeOpts for OTP's
 	// defaults.
 	MinorVersion int
-	// Deterministic is the deterministic option. beamr keeps every map's keys
-	// sorted, so maps are always written in key order and this changes nothing.
+	// Deterministic is the deterministic option: maps of more than 32 keys
+	// are written in key term order instead of their hash-trie order.
 	Deterministic bool
 	// Funs supplies the module MD5 and new index of closures. When nil, both
 	// are written as zero.

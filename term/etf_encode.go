@@ -18,8 +18,8 @@ import (
 //     deflate makes different (equally valid) bytes than the zlib library OTP
 //     links; the decision to keep the uncompressed form when compression does
 //     not save at least 5 bytes follows OTP;
-//   - maps of more than 32 keys: OTP writes them in the order of its internal
-//     hash trie, beamr in key order (what OTP's deterministic option writes);
+//   - maps of more than 32 keys with keys whose order depends on the atom
+//     table (see mapord.go): written in beamr's hash-trie order;
 //   - closures: the module MD5 and new index come from opts.Funs and the
 //     creating pid from opts.Creator, since beamr's closures do not hold them.
 //
@@ -248,8 +248,16 @@ func (w *encoder) boxed(t Term, stack []encItem) ([]encItem, error) {
 		n := e.MapSize(t)
 		w.byte1(extMap)
 		w.u32(uint32(n))
+		var order []int32 // deterministic output writes keys in term order
+		if w.opts.Deterministic && IsHashOrder(n) {
+			order = MapKeyOrder(e, t)
+		}
 		for i := n - 1; i >= 0; i-- {
-			stack = append(stack, encItem{kind: encTerm, t: e.MapValue(t, i)}, encItem{kind: encTerm, t: e.MapKey(t, i)})
+			j := i
+			if order != nil {
+				j = int(order[i])
+			}
+			stack = append(stack, encItem{kind: encTerm, t: e.MapValue(t, j)}, encItem{kind: encTerm, t: e.MapKey(t, j)})
 		}
 	case SubFloat:
 		w.float(e.Float(t))

@@ -10,15 +10,24 @@ import (
 //
 // OTP keeps a map of at most MapFlatLimit keys as a flat array sorted by
 // the exact term order, and a larger one as a hash trie (HAMT) keyed by the
-// internal hash of each key, four bits per level starting from the least
-// significant, with a fresh salted hash every eight levels. beamr always
-// uses the flat layout, but stores the pairs of a large map in the order
+// internal hash of each key (make_internal_hash with salt 0), four bits per
+// level from the least significant, rehashed with another salt below eight
+// levels. Whichever way a map was built or shrunk, its size alone decides
+// (a large map losing keys down to 32 becomes flat again). beamr always
+// uses the flat layout but stores the pairs of a large map in the order
 // OTP's maps:to_list/1, maps:keys/1, maps:values/1 and term_to_binary/1
-// produce for the same keys: the trie walked from its highest slot to its
-// lowest. maps:iterator/1 with maps:next/1 (hence maps:fold/3, maps:foreach/2
-// and every io_lib print of a map) walks the trie the other way, so for a
+// give for the same keys: the trie walked from its highest slot to its
+// lowest. maps:next/1 (hence maps:fold/3, maps:foreach/2, maps:map/2 and
+// every io_lib print of a map) walks the trie the other way, so for a
 // large map it visits the stored pairs from the last to the first
 // (MapIterIndex).
+//
+// The order of a large map matches OTP 25 exactly for keys made of
+// integers, floats, binaries, bitstrings, lists, tuples and maps. OTP
+// hashes an atom by its index in the atom table, which depends on the
+// order atoms were created in the node, and a pid, port, reference or fun
+// by node-local data, so a large map holding such keys (even inside
+// tuples) is ordered as OTP would order it only by accident.
 
 // MapFlatLimit is the largest number of keys of a map stored in term order.
 // Larger maps are stored in hash order (see IsHashOrder).
@@ -54,10 +63,10 @@ const ihashSeed uint32 = 3432918353
 // MapInternalHash returns OTP 25's internal hash of map key k with salt 0:
 // the hash that places k in a large map. Integers, floats, binaries and
 // bitstrings, lists, tuples and maps of those hash exactly as in OTP.
-// Immediates hash by their raw word, so an atom hashes by its index in the
-// atom table and a pid or port by its number: they agree with OTP only where
-// the indices or numbers agree. Funs and references hash by their contents
-// here, never as in OTP (which hashes memory addresses for some of them).
+// Immediates hash by their raw word, which for an atom holds its index in
+// beamr's atom table: it agrees with OTP only when the indices agree. Pids,
+// ports, references and funs hash by beamr's representation, never as in
+// OTP.
 func MapInternalHash(e *Env, k Term) uint32 { return internalHash(e, k, 0) }
 
 // ihItem is pending work for internalHash.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
+	"github.com/beamr/beamr/vm/beamfile"
 )
 
 // Exported reports whether module m (loading it from the code path if
@@ -65,6 +66,25 @@ func (rt *Runtime) Disasm(w io.Writer, m term.Term) error {
 	if !ok {
 		return fmt.Errorf("module %s is not loaded", rt.Env.AtomName(m))
 	}
+	return rt.disasm(w, mod)
+}
+
+// DisasmBinary loads a .beam image for inspection only — its code is
+// pre-decoded exactly as for running, but the module is not installed and
+// its on_load function does not run — and prints it as Disasm does.
+func (rt *Runtime) DisasmBinary(w io.Writer, data []byte) error {
+	f, err := beamfile.Parse(data)
+	if err != nil {
+		return &LoadError{Err: err}
+	}
+	mod, err := rt.prepare(f)
+	if err != nil {
+		return err
+	}
+	return rt.disasm(w, mod)
+}
+
+func (rt *Runtime) disasm(w io.Writer, mod *Module) error {
 	bw := bufio.NewWriter(w)
 	env := &rt.Env
 	fmt.Fprintf(bw, "module %s (%d words of code)\n", env.AtomName(mod.Name), len(mod.Code))
@@ -80,9 +100,13 @@ func (rt *Runtime) Disasm(w io.Writer, m term.Term) error {
 			fi++
 		}
 		fmt.Fprintf(bw, "  %6d  %s", start, opName(mod.Code[start]))
-		for _, word := range mod.Code[start+1 : end] {
+		for i := start + 1; i < end; i++ {
 			bw.WriteByte(' ')
-			bw.WriteString(operandString(env, word))
+			if mod.isTermWord(int(i)) {
+				bw.WriteString(operandString(env, mod.Code[i]))
+			} else {
+				fmt.Fprint(bw, mod.Code[i])
+			}
 		}
 		bw.WriteByte('\n')
 	}
@@ -109,4 +133,9 @@ func operandString(env *term.Env, w uint64) string {
 		return string(term.AppendW(nil, env, t))
 	}
 	return fmt.Sprintf("lit:%s", term.AppendW(nil, env, t))
+}
+
+// isTermWord reports whether Code[i] is a term or register operand.
+func (m *Module) isTermWord(i int) bool {
+	return i/64 < len(m.termWords) && m.termWords[i/64]&(1<<(i%64)) != 0
 }

@@ -126,6 +126,8 @@ func (p *Process) run() runResult {
 			if e.Mod == nil && !rt.autoload(e) {
 				fault = pc
 				p.undef(e.M, e.F, arity)
+				// A tail call has left its caller: OTP shows no frame for it.
+				p.noFaultLoc = op != opCallExt
 				goto exception
 			}
 			if op == opCallExt {
@@ -345,6 +347,9 @@ func (p *Process) run() runResult {
 				}
 				fault = pc
 				p.x[0], p.x[1] = a, b
+				if cw(base, pc+2)&incrementFlag != 0 {
+					p.excFrame = term.NoValue
+				}
 				p.bifFrame(e, 2)
 				goto exception
 			}

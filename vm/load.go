@@ -168,9 +168,20 @@ func (l *loader) emitSrc(as ...bf.Arg) error {
 		if err != nil {
 			return err
 		}
-		l.emit(w)
+		l.emitTerm(w)
 	}
 	return nil
+}
+
+// emitTerm emits an operand word that is a term or register reference,
+// noting its position so that disassembly can print it as one.
+func (l *loader) emitTerm(w uint64) {
+	i := len(l.code)
+	for len(l.m.termWords) <= i/64 {
+		l.m.termWords = append(l.m.termWords, 0)
+	}
+	l.m.termWords[i/64] |= 1 << (i % 64)
+	l.code = append(l.code, w)
 }
 
 // heapNeed converts a test_heap/allocate_heap need (number or allocation
@@ -247,7 +258,10 @@ func (l *loader) transform() error {
 				onLoadNext = false
 			}
 			l.m.instrs = append(l.m.instrs, uint32(len(l.code)))
-			l.emit(opFuncInfo, uint64(l.atoms[a[0].Val]), uint64(name), uint64(arity))
+			l.emit(opFuncInfo)
+			l.emitTerm(uint64(l.atoms[a[0].Val]))
+			l.emitTerm(uint64(name))
+			l.emit(uint64(arity))
 			continue
 		}
 		l.m.instrs = append(l.m.instrs, uint32(len(l.code)))
@@ -281,7 +295,11 @@ func (l *loader) transform() error {
 				}
 			}
 			l.label(a[0])
-			l.emit(uint64(a[1].Val), uint64(a[2].Val))
+			live := uint64(a[1].Val)
+			if in.Op == bf.OpGcBif2 && l.isIncrement(a) {
+				live |= incrementFlag
+			}
+			l.emit(live, uint64(a[2].Val))
 			err = l.emitSrc(a[3:]...)
 		case bf.OpAllocate, bf.OpAllocateZero: // N Live
 			l.code[len(l.code)-1] = opAllocate
@@ -468,13 +486,32 @@ func (l *loader) move(src, dst bf.Arg) error {
 		} else {
 			*op = opMoveCY
 		}
-		l.emit(w, uint64(dst.Val))
+		l.emitTerm(w)
+		l.emit(uint64(dst.Val))
 		return nil
 	default:
 		return l.emitSrc(src, dst)
 	}
 	l.emit(uint64(src.Val), uint64(dst.Val))
 	return nil
+}
+
+// incrementFlag, set in the Live operand of a gc_bif2, marks an addition
+// that OTP's loader runs as its increment instruction: a typed register plus
+// a small integer literal, in a body (no fail label). That instruction raises
+// badarith without the {erlang,'+',Args,...} frame other failing additions
+// show, so beamr does the same.
+const incrementFlag = 1 << 32
+
+// isIncrement reports whether gc_bif2 operands a form such an increment.
+func (l *loader) isIncrement(a []bf.Arg) bool {
+	im := l.f.Imports[a[2].Val]
+	if a[0].Val != 0 || l.atoms[im.Module] != term.AtomErlang || l.f.Atoms[im.Function] != "+" {
+		return false
+	}
+	src, n := a[3], a[4]
+	return (src.Kind == bf.KindX || src.Kind == bf.KindY) && src.Type >= 0 &&
+		n.Kind == bf.KindI && n.Big == nil && term.FitsSmall(n.Val)
 }
 
 // arithOp returns the fast-path opcode for gc_bif2 of import imp.

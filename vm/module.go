@@ -37,6 +37,7 @@ type Module struct {
 	atomsCache  []term.Term // file atom index -> runtime atom
 	catchIdx    []uint32    // runtime catch entries of this module
 	instrs      []uint32    // start of each instruction in Code (for disasm)
+	termWords   []uint64    // bitset: which Code words are term or register operands (for disasm)
 	md5         [16]byte
 }
 

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,7 @@ func otpRoots() []string {
 	return roots
 }
 
-// TestLoadOTPBeams loads every .beam of OTP's stdlib, kernel and compiler
+// TestLoadOTPBeams loads (as beamr disasm does) and disassembles every .beam of OTP's stdlib, kernel and compiler
 // applications, for each OTP installation found.
 func TestLoadOTPBeams(t *testing.T) {
 	found := false
@@ -37,7 +38,7 @@ func TestLoadOTPBeams(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := rt.LoadBinary(data); err != nil {
+				if err := rt.DisasmBinary(io.Discard, data); err != nil {
 					t.Errorf("%s: %v", b, err)
 				}
 			}

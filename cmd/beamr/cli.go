@@ -165,12 +165,8 @@ func newDisasm(stdout io.Writer) *cobra.Command {
 					}
 					continue
 				}
-				mod, err := rt.LoadBinary(data)
-				if err != nil {
+				if err := rt.DisasmBinary(stdout, data); err != nil {
 					return fmt.Errorf("%s: %w", file, err)
-				}
-				if err := rt.Disasm(stdout, mod); err != nil {
-					return err
 				}
 			}
 			return nil
