@@ -76,8 +76,8 @@ func (p *Process) run() runResult {
 		case opMoveCY:
 			p.stack[p.sp-1-int(cw(base, pc+2))] = term.Term(cw(base, pc+1))
 			pc += 3
-		case opCall:
-			p.push(term.MakeCP(mod.ID, uint32(pc+3)))
+		case opCall: // Arity Label CP
+			p.push(term.Term(cw(base, pc+3)))
 			pc = int(cw(base, pc+2))
 			if p.reds--; p.reds <= 0 {
 				goto yield
@@ -141,6 +141,9 @@ func (p *Process) run() runResult {
 			}
 		case opReturn:
 			goto doReturn
+		case opDeallocReturn:
+			p.sp -= int(cw(base, pc+1))
+			goto doReturn
 		case opAllocate: // N Live
 			n := int(cw(base, pc+1))
 			p.allocY(n)
@@ -151,7 +154,9 @@ func (p *Process) run() runResult {
 			p.allocY(n)
 			pc += 4
 		case opTestHeap:
-			p.Heap.Need(int(cw(base, pc+1)), int(cw(base, pc+2)))
+			if h := p.Heap; h.Top+cw(base, pc+1) > h.End {
+				h.Need(int(cw(base, pc+1)), int(cw(base, pc+2)))
+			}
 			pc += 3
 		case opDeallocate:
 			p.sp -= int(cw(base, pc+1))
@@ -207,8 +212,32 @@ func (p *Process) run() runResult {
 			} else {
 				pc += 4
 			}
-		case opIsInteger, opIsFloat, opIsNumber, opIsAtom, opIsPid, opIsReference, opIsPort,
-			opIsNil, opIsBinary, opIsList, opIsNonemptyList, opIsTuple, opIsFunction,
+		case opIsNonemptyList:
+			if !p.get(cw(base, pc+2)).IsList() {
+				pc = int(cw(base, pc+1))
+			} else {
+				pc += 3
+			}
+		case opIsNil:
+			if p.get(cw(base, pc+2)) != term.Nil {
+				pc = int(cw(base, pc+1))
+			} else {
+				pc += 3
+			}
+		case opIsAtom:
+			if !p.get(cw(base, pc+2)).IsAtom() {
+				pc = int(cw(base, pc+1))
+			} else {
+				pc += 3
+			}
+		case opIsTuple:
+			if t := p.get(cw(base, pc+2)); !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubTuple {
+				pc = int(cw(base, pc+1))
+			} else {
+				pc += 3
+			}
+		case opIsInteger, opIsFloat, opIsNumber, opIsPid, opIsReference, opIsPort,
+			opIsBinary, opIsList, opIsFunction,
 			opIsBoolean, opIsBitstr, opIsMap:
 			if !typeTest(env, cw(base, pc), p.get(cw(base, pc+2))) {
 				pc = int(cw(base, pc+1))
@@ -280,7 +309,16 @@ func (p *Process) run() runResult {
 			p.set(cw(base, pc+3), env.Elem(p.get(cw(base, pc+1)), int(cw(base, pc+2))))
 			pc += 4
 		case opPutList:
-			p.set(cw(base, pc+3), p.Heap.Cons(p.get(cw(base, pc+1)), p.get(cw(base, pc+2))))
+			h := p.Heap
+			at := h.Top
+			if at+2 > h.End { // test_heap normally made room already
+				at = h.Alloc(2)
+			} else {
+				h.Top = at + 2
+			}
+			h.W[at] = uint64(p.get(cw(base, pc+1)))
+			h.W[at+1] = uint64(p.get(cw(base, pc+2)))
+			p.set(cw(base, pc+3), term.MakeList(at))
 			pc += 4
 		case opPutTuple2: // Dst N Elems...
 			n := int(cw(base, pc+2))

@@ -270,7 +270,11 @@ func (l *loader) transform() error {
 		switch in.Op {
 		case bf.OpIntCodeEnd, bf.OpReturn, bf.OpSend, bf.OpRemoveMessage, bf.OpTimeout,
 			bf.OpIfEnd, bf.OpBuildStacktrace, bf.OpRawRaise, bf.OpBsInitWritable:
-		case bf.OpCall, bf.OpCallOnly: // Arity Label
+		case bf.OpCall: // Arity Label CP (the return address, precomputed)
+			l.emit(uint64(a[0].Val))
+			l.label(a[1])
+			l.emit(uint64(term.MakeCP(m.ID, uint32(len(l.code)+1))))
+		case bf.OpCallOnly: // Arity Label
 			l.emit(uint64(a[0].Val))
 			l.label(a[1])
 		case bf.OpCallLast: // Arity Label N
@@ -312,6 +316,12 @@ func (l *loader) transform() error {
 		case bf.OpInit:
 			err = l.emitSrc(a[0])
 		case bf.OpDeallocate, bf.OpTrim:
+			if in.Op == bf.OpDeallocate && ix+1 < len(code) && code[ix+1].Op == bf.OpReturn {
+				l.code[len(l.code)-1] = opDeallocReturn
+				l.emit(uint64(a[0].Val))
+				ix++
+				break
+			}
 			l.emit(uint64(a[0].Val))
 			if in.Op == bf.OpTrim {
 				l.emit(uint64(a[1].Val))

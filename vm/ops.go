@@ -79,7 +79,8 @@ const (
 	opMoveCX           = 68 // move constant -> x (the term, then the register number)
 	opMoveCY           = 69 // move constant -> y
 	opCallFunLast      = 70 // call_fun in tail position: Arity Fun N (deallocate N first)
-	numHotOps          = 71
+	opDeallocReturn    = 71 // deallocate N; return
+	numHotOps          = 72
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -626,5 +627,6 @@ var opNames = map[uint64]string{
 	opMoveCX:             "move_c_x",
 	opMoveCY:             "move_c_y",
 	opCallFunLast:        "call_fun_last",
+	opDeallocReturn:      "deallocate_return",
 	opNormalExit:         "normal_exit",
 }
