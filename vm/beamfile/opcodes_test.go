@@ -9,7 +9,9 @@ import (
 )
 
 // The project's reference table, read off the compilers' beam_opcodes module.
-const opcodesTSV = "/work/shared/reference/opcodes.tsv"
+// opcodesTSV is the shared reference table, which sits beside the checkout
+// (shared/reference/opcodes.tsv next to the repository root).
+const opcodesTSV = "../../../shared/reference/opcodes.tsv"
 
 func TestOpcodeTableMatchesReference(t *testing.T) {
 	fh, err := os.Open(opcodesTSV)

@@ -5,7 +5,7 @@
 # computes it.
 set -e
 cd "$(dirname "$0")"
-ROOT=${OTP27_ROOT:-/work/chroots/trixie}
+ROOT=${OTP27_ROOT:-}
 for m in bsm bsc bsa; do
 	erlc "$m.erl"
 	erl -noshell -eval "ok = file:write_file(\"$m.etf\", term_to_binary($m:main())), halt()."
