@@ -131,6 +131,8 @@ func erlDisplayAppend(buf []byte, env *term.Env, t term.Term) []byte {
 				buf = strconv.AppendInt(buf, int64(a), 10)
 			case term.SubHeapBin, term.SubRefcBin, term.SubSubBin:
 				buf = erlDisplayBits(buf, env, t)
+			case term.SubNativeRecord:
+				buf = nrecDisplayAppend(buf, env, t, func(b []byte, v term.Term) []byte { return erlDisplayAppend(b, env, v) })
 			default:
 				buf = append(buf, "<unknown>"...)
 			}

@@ -35,4 +35,5 @@ func Register(rt *vm.Runtime) {
 	registerErlangCalendar(rt)
 	registerErlangSystem(rt, st)
 	registerErlangMaps(rt)
+	registerNativeRecords(rt)
 }

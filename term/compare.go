@@ -87,6 +87,7 @@ const (
 	ordPort
 	ordPid
 	ordTuple
+	ordRecord // native records (OTP 29), see nrecord.go
 	ordMap
 	ordNil
 	ordList
@@ -103,6 +104,8 @@ func ordRank(e *Env, t Term) int {
 		switch e.Header(t).HeaderSub() {
 		case SubTuple:
 			return ordTuple
+		case SubNativeRecord:
+			return ordRecord
 		case SubPosBig, SubNegBig, SubFloat:
 			return ordNumber
 		case SubRef:
@@ -184,6 +187,8 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 				if c = ordSign(na - nb); c == 0 && na > 0 {
 					stack = append(stack, ordItem{Term(a.Index() + 1), Term(b.Index() + 1), uint64(na), exact})
 				}
+			case ordRecord:
+				c, stack = ordRecords(e, a, b, exact, stack)
 			case ordMap:
 				na, nb := e.MapSize(a), e.MapSize(b)
 				if c = ordSign(na - nb); c == 0 && IsHashOrder(na) {

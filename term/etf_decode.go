@@ -317,6 +317,8 @@ func (d *decoder) one() (Term, error) {
 				d.stack = append(d.stack, frame{kind: frameMap, base: p, n: n})
 			}
 			return MakeBoxed(p), nil
+		case extRecord:
+			return d.nativeRecord()
 		case extNil:
 			return Nil, nil
 		case extString:

@@ -259,6 +259,8 @@ func (w *encoder) boxed(t Term, stack []encItem) ([]encItem, error) {
 			}
 			stack = append(stack, encItem{kind: encTerm, t: e.MapValue(t, j)}, encItem{kind: encTerm, t: e.MapKey(t, j)})
 		}
+	case SubNativeRecord:
+		stack = w.nativeRecord(t, stack)
 	case SubFloat:
 		w.float(e.Float(t))
 	case SubPosBig, SubNegBig:

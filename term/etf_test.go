@@ -205,7 +205,7 @@ func etfEqual(e *term.Env, a, b term.Term) bool {
 		switch ha.HeaderSub() {
 		case term.SubFloat:
 			return e.Float(a) == e.Float(b)
-		case term.SubTuple, term.SubMap, term.SubRef, term.SubExport, term.SubFun:
+		case term.SubTuple, term.SubMap, term.SubRef, term.SubExport, term.SubFun, term.SubNativeRecord:
 			for i := 1; i <= ha.HeaderArity(); i++ {
 				wa, wb := term.Term(e.Word(a, i)), term.Term(e.Word(b, i))
 				switch {

@@ -226,6 +226,8 @@ func hashMake2(e *Env, t Term) uint32 {
 						h2Item{kind: h2MapKV, t: t, i: 0, n: n})
 					hash, xor = 0, 0
 				}
+			case SubNativeRecord:
+				hash, stack = hashRecord2(e, t, hash, stack)
 			case SubPosBig, SubNegBig:
 				k := hGold11
 				if hdr.HeaderSub() == SubNegBig {

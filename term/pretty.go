@@ -58,7 +58,7 @@ func AppendP(buf []byte, e *Env, t Term, o PrettyOpts) []byte {
 	composite := t == Nil || t.IsList()
 	if t.IsBoxed() {
 		switch e.Header(t).HeaderSub() {
-		case SubTuple, SubMap, SubHeapBin, SubRefcBin, SubSubBin:
+		case SubTuple, SubMap, SubHeapBin, SubRefcBin, SubSubBin, SubNativeRecord:
 			composite = true
 		}
 	}
@@ -143,6 +143,8 @@ func (p *prettyPrinter) length(t Term, d int) *pnode {
 		switch e.Header(t).HeaderSub() {
 		case SubTuple:
 			return p.tupleLength(t, d)
+		case SubNativeRecord:
+			return p.recordLength(t, d)
 		case SubMap:
 			return p.mapLength(t, d)
 		case SubHeapBin, SubRefcBin, SubSubBin:
@@ -440,6 +442,8 @@ func (p *prettyPrinter) write(n *pnode) {
 		p.buf = append(p.buf, ">>"...)
 	case nodeDots:
 		p.buf = append(p.buf, "..."...)
+	case nodeRecord, nodeField:
+		p.writeRecord(n)
 	default:
 		p.buf = append(p.buf, n.text...)
 	}
@@ -518,6 +522,8 @@ func (p *prettyPrinter) pp(n *pnode, col, tind, ind, ld, w int) {
 		p.buf = append(p.buf, '}')
 	case nodeBin:
 		p.ppBinary(n, col+2, ind+2, ld, w)
+	case nodeRecord:
+		p.ppRecord(n, col, tind, ind, ld, w)
 	default:
 		p.write(n)
 	}
@@ -702,6 +708,8 @@ func (p *prettyPrinter) cind(n *pnode, col, ind, ld, w int) bool {
 		return p.cindList(n, 0, col+1, ind, ld, w+1)
 	case nodeMap:
 		return p.cindMap(n, col+2, ind, ld, w+2)
+	case nodeRecord:
+		return p.cindRecord(n, col, ind, ld, w)
 	}
 	return true
 }

@@ -193,6 +193,8 @@ func (w *termWriter) boxed(t Term, d int) {
 		w.buf = appendRef(w.buf, e, t)
 	case SubFun, SubExport:
 		w.buf = appendFun(w.buf, e, t)
+	case SubNativeRecord:
+		w.nativeRecord(t, d)
 	default:
 		w.buf = append(w.buf, "#Term<"...)
 		w.buf = strconv.AppendInt(w.buf, int64(e.Header(t).HeaderSub()), 10)

@@ -53,22 +53,22 @@ const (
 
 // Boxed subtags (bits 2..5 of a header word).
 const (
-	SubTuple    = 0
-	SubMatch    = 1 // binary match context
-	SubPosBig   = 2
-	SubNegBig   = 3
-	SubRef      = 4
-	SubFun      = 5
-	SubFloat    = 6
-	SubExport   = 7
-	SubRefcBin  = 8 // off-heap binary handle
-	SubHeapBin  = 9
-	SubSubBin   = 10
-	SubExternal = 11 // reserved for remote pids/ports/refs
-	SubMap      = 12
-	SubResource = 13 // fd and other resources (reserved)
-	SubHashMap  = 14 // reserved for HAMT nodes
-	SubCP       = 15 // not a boxed object: a continuation pointer on the stack
+	SubTuple        = 0
+	SubMatch        = 1 // binary match context
+	SubPosBig       = 2
+	SubNegBig       = 3
+	SubRef          = 4
+	SubFun          = 5
+	SubFloat        = 6
+	SubExport       = 7
+	SubRefcBin      = 8 // off-heap binary handle
+	SubHeapBin      = 9
+	SubSubBin       = 10
+	SubExternal     = 11 // reserved for remote pids/ports/refs
+	SubMap          = 12
+	SubResource     = 13 // fd and other resources (reserved)
+	SubNativeRecord = 14 // native record value (OTP 29), see nrecord.go
+	SubCP           = 15 // not a boxed object: a continuation pointer on the stack
 )
 
 // MakeSmall returns the small integer v. v must lie in [MinSmall, MaxSmall].

@@ -31,42 +31,188 @@ import (
 //	bs_create_bin       Fail Dst N Segments...  (see seg* constants)
 //	bs_init_writable    (no operands: x0 is the size hint and the result)
 //
-// Flags words hold bsFlagLittle and bsFlagSigned, native already resolved.
+// Flags words hold bsFlagLittle and bsFlagSigned, native already resolved;
+// those of bs_get_*2 and bs_skip_bits2 also hold a literal size, in bits,
+// folded in by the loader (bsFlagStatic).
 
-// bits runs a bit-syntax instruction at pc. It returns the next pc, or
-// false with the exception set.
+// bits runs the bit-syntax instruction at pc and, while the instructions
+// after it are match instructions that cannot raise an exception, those
+// too: a function head's bs_start_match, bs_get_position, bs_get_*2 and
+// bs_test_unit then cost one call from the interpreter instead of one each.
+// It returns the pc of the next instruction to run, or false with the
+// exception of the instruction at pc set.
+//
+// Only the first instruction may raise: an exception's stack frame names the
+// pc the interpreter passed in, so an instruction that could raise (one with
+// no failure label, bs_create_bin) is left to the interpreter when it is not
+// the first. The match instructions without a failure label raise only for
+// operands the compiler never produces (a register that holds no match
+// context).
 func (p *Process) bits(code []uint64, pc int) (int, bool) {
-	switch code[pc] {
-	case opBsStartMatch3:
-		return p.bsStartMatch(code, pc)
-	case opBsGetPosition:
-		return p.bsGetPosition(code, pc)
-	case opBsSetPosition:
-		return p.bsSetPosition(code, pc)
-	case opBsGetTail:
-		return p.bsGetTail(code, pc)
-	case opBsTestTail2:
-		return p.bsTestTail(code, pc)
-	case opBsTestUnit:
-		return p.bsTestUnit(code, pc)
-	case opBsGetInteger2, opBsGetFloat2, opBsGetBinary2:
-		return p.bsGet(code, pc)
-	case opBsSkipBits2:
-		return p.bsSkipBits(code, pc)
-	case opBsMatchString:
-		return p.bsMatchString(code, pc)
-	case opBsGetUtf8, opBsGetUtf16, opBsGetUtf32, opBsSkipUtf8, opBsSkipUtf16, opBsSkipUtf32:
-		return p.bsGetUTF(code, pc)
-	case opBsMatch:
-		return p.bsMatch(code, pc)
-	case opBsCreateBin:
-		return p.bsCreateBin(code, pc)
-	case opBsInitWritable:
-		return p.bsInitWritable(pc)
+	env := p.env
+	w := env.W
+	// The bytes of the binary last read, kept across chained instructions.
+	var orig term.Term
+	var data []byte
+	for steps := 0; ; steps++ {
+		var ok bool
+		// Every opcode has its own case (no lists) so that the switch
+		// compiles to a jump table.
+		switch code[pc] {
+		case opBsGetInteger2: // Fail Ctx Live Size Unit Flags Dst
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			t, f := p.get(code[pc+2]), code[pc+6]
+			if !t.IsBoxed() || w[t.Index()] != ctxHeader || f&bsFlagStatic == 0 {
+				pc, ok = p.bsGetInteger(code, pc)
+				break
+			}
+			i := t.Index()
+			pos, n := smallVal(w[i+2]), f>>bsStaticShift
+			if n > smallVal(w[i+3])-pos {
+				pc, ok = p.jumpFail(code[pc+1])
+				break
+			}
+			if o := term.Term(w[i+1]); o != orig {
+				orig, data = o, origBytes(env, o)
+			}
+			var v term.Term
+			if pos&7 == 0 && f&(bsFlagLittle|bsFlagSigned) == 0 && (n == 8 || n == 16) {
+				if n == 8 {
+					v = term.MakeSmall(int64(data[pos>>3]))
+				} else {
+					b := data[pos>>3 : pos>>3+2]
+					v = term.MakeSmall(int64(b[0])<<8 | int64(b[1]))
+				}
+			} else {
+				v = p.intField(data, pos, n, f)
+			}
+			w[i+2] = smallWord(pos + n)
+			p.set(code[pc+7], v)
+			pc, ok = pc+8, true
+		case opBsStartMatch3: // Fail Src Live Dst
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsStartMatch(code, pc)
+		case opBsGetPosition: // Ctx Dst Live
+			t := p.get(code[pc+1])
+			if !t.IsBoxed() || w[t.Index()] != ctxHeader {
+				pc, ok = p.bsGetPosition(code, pc)
+				break
+			}
+			p.set(code[pc+2], term.Term(w[t.Index()+2]))
+			pc, ok = pc+4, true
+		case opBsTestUnit: // Fail Ctx Unit
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			t := p.get(code[pc+2])
+			if !t.IsBoxed() || w[t.Index()] != ctxHeader || code[pc+3] != 8 {
+				pc, ok = p.bsTestUnit(code, pc)
+				break
+			}
+			i := t.Index()
+			if (smallVal(w[i+3])-smallVal(w[i+2]))&7 != 0 {
+				pc, ok = p.jumpFail(code[pc+1])
+				break
+			}
+			pc, ok = pc+4, true
+		case opBsTestTail2:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsTestTail(code, pc)
+		case opBsMatch:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsMatch(code, pc)
+		case opBsSetPosition:
+			pc, ok = p.bsSetPosition(code, pc)
+		case opBsGetTail:
+			pc, ok = p.bsGetTail(code, pc)
+		case opBsGetBinary2:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetBinary(code, pc)
+		case opBsGetFloat2:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetFloat(code, pc)
+		case opBsSkipBits2:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsSkipBits(code, pc)
+		case opBsMatchString:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsMatchString(code, pc)
+		case opBsGetUtf8:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsGetUtf16:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsGetUtf32:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsSkipUtf8:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsSkipUtf16:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsSkipUtf32:
+			if steps > 0 && code[pc+1] == 0 {
+				return pc, true
+			}
+			pc, ok = p.bsGetUTF(code, pc)
+		case opBsCreateBin:
+			if steps > 0 {
+				return pc, true
+			}
+			pc, ok = p.bsCreateBin(code, pc)
+		case opBsInitWritable:
+			if steps > 0 {
+				return pc, true
+			}
+			pc, ok = p.bsInitWritable(pc)
+		default:
+			if steps > 0 {
+				return pc, true
+			}
+			p.Raise(term.AtomError, p.Atom(fmt.Sprintf("beamr_unknown_opcode_%d", code[pc])))
+			return 0, false
+		}
+		if !ok {
+			return 0, false
+		}
+		if steps == maxBitsChain || pc >= len(code) {
+			return pc, true
+		}
 	}
-	p.Raise(term.AtomError, p.Atom(fmt.Sprintf("beamr_unknown_opcode_%d", code[pc])))
-	return 0, false
 }
+
+// maxBitsChain bounds the instructions one call of bits runs, so that
+// malformed code whose failure labels loop cannot keep a process from
+// yielding.
+const maxBitsChain = 64
 
 // bitSyntax emits a bit-syntax instruction, or fails for an opcode beamr
 // does not run.
@@ -93,9 +239,17 @@ func (l *loader) bitSyntax(in beamfile.Instr) error {
 	case beamfile.OpBsTestTail2, beamfile.OpBsTestUnit: // Fail Ctx N
 		return l.bsOperands(a, "l s n")
 	case beamfile.OpBsGetInteger2, beamfile.OpBsGetFloat2, beamfile.OpBsGetBinary2:
-		return l.bsOperands(a, "l s n s n f d")
+		if err := l.bsOperands(a, "l s n s n f d"); err != nil {
+			return err
+		}
+		l.staticSize(len(l.code)-2, a[3], a[4])
+		return nil
 	case beamfile.OpBsSkipBits2: // Fail Ctx Size Unit Flags
-		return l.bsOperands(a, "l s s n f")
+		if err := l.bsOperands(a, "l s s n f"); err != nil {
+			return err
+		}
+		l.staticSize(len(l.code)-1, a[2], a[3])
+		return nil
 	case beamfile.OpBsMatchString: // Fail Ctx Bits Offset
 		if err := l.bsOperands(a[:3], "l s n"); err != nil {
 			return err
@@ -109,6 +263,9 @@ func (l *loader) bitSyntax(in beamfile.Instr) error {
 		return l.bsMatch(a)
 	case beamfile.OpBsCreateBin:
 		return l.bsCreateBin(a)
+	case beamfile.OpIsAnyNativeRecord, beamfile.OpIsNativeRecord, beamfile.OpGetRecordElements,
+		beamfile.OpPutRecord, beamfile.OpIsRecordAccessible, beamfile.OpGetRecordField:
+		return l.nativeRecord(in)
 	}
 	return l.fail("unsupported instruction %s", in.Op.Name())
 }
@@ -154,6 +311,19 @@ func (l *loader) bsOperands(a []beamfile.Arg, pattern string) error {
 	}
 	return nil
 }
+
+// staticSize adds the field size in bits to the flags word at code[at]
+// when the size operand is a literal (see bsFlagStatic).
+func (l *loader) staticSize(at int, size, unit beamfile.Arg) {
+	if size.Kind != beamfile.KindI || size.Big != nil || size.Val < 0 || size.Val > maxStaticBits ||
+		unit.Kind != beamfile.KindU || unit.Val < 0 || unit.Val > 256 {
+		return
+	}
+	l.code[at] |= bsFlagStatic | uint64(size.Val*unit.Val)<<bsStaticShift
+}
+
+// maxStaticBits bounds the literal sizes the loader folds into flags words.
+const maxStaticBits = 1 << 40
 
 // emitDst emits a destination register operand.
 func (l *loader) emitDst(a beamfile.Arg) error {
@@ -216,7 +386,7 @@ func (l *loader) emitString(a beamfile.Arg, bits uint64) error {
 	if off > uint64(len(s)) || n > uint64(len(s))-off {
 		return l.fail("bit syntax: string at %d of %d bytes is outside the string table", off, n)
 	}
-	l.emit(uint64(l.m.lit.Binary(l.rt.Env.Bins, s[off:off+n])))
+	l.emitTerm(uint64(l.m.lit.Binary(l.rt.Env.Bins, s[off:off+n])))
 	return nil
 }
 

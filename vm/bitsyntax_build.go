@@ -278,8 +278,213 @@ func writeSeg(env *term.Env, data []byte, off uint64, s *bsSeg) {
 }
 
 // bsCreateBin runs bs_create_bin: Fail Dst N Segments (N segments of
-// segWords words).
+// segWords words). The common case, where every segment is valid and no
+// value is a bignum, runs straight from the code words (fastSegBits and
+// writeFast); anything else — including every error — is left to
+// bsCreateBinSlow, which decodes the segments and reports the first failure
+// as OTP does.
 func (p *Process) bsCreateBin(code []uint64, pc int) (int, bool) {
+	n := int(code[pc+3])
+	next := pc + 4 + segWords*n
+	segs := code[pc+4 : next]
+	var total uint64
+	for k := 0; k < len(segs); k += segWords {
+		bits, ok := p.fastSegBits(segs[k : k+segWords])
+		if !ok {
+			return p.bsCreateBinSlow(code, pc)
+		}
+		total += bits
+	}
+	if total > maxBinBits {
+		return p.bsCreateBinSlow(code, pc)
+	}
+	var res term.Term
+	if n > 0 && (segs[0]&0xFF == segAppend || segs[0]&0xFF == segPrivateAppend) {
+		res = p.appendFast(segs, total)
+	} else {
+		res = p.buildFast(segs, total)
+	}
+	p.set(code[pc+2], res)
+	return next, true
+}
+
+// fastSegBits returns the size in bits of the segment s (segWords code
+// words) when it is valid and holds no bignum; ok false sends the
+// instruction to the slow path.
+func (p *Process) fastSegBits(s []uint64) (uint64, bool) {
+	w := s[0]
+	unit := w >> 16 & 0xFFFF
+	switch w & 0xFF {
+	case segInteger:
+		v, sz := p.get(s[1]), p.get(s[2])
+		if !v.IsSmall() || !sz.IsSmall() || uint64(sz.Small()) > 64 {
+			return 0, false
+		}
+		bits := uint64(sz.Small()) * unit
+		return bits, bits <= 64
+	case segBinary:
+		v := p.get(s[1])
+		have, ok := bitSize(p.env, v)
+		if !ok {
+			return 0, false
+		}
+		sz := p.get(s[2])
+		if sz == term.AtomAll {
+			return have, unit <= 1 || have%unit == 0
+		}
+		if !sz.IsSmall() || sz.Small() < 0 || (unit != 0 && uint64(sz.Small()) > maxBinBits/unit) {
+			return 0, false
+		}
+		bits := uint64(sz.Small()) * unit
+		return bits, bits <= have
+	case segAppend, segPrivateAppend:
+		have, ok := bitSize(p.env, p.get(s[1]))
+		return have, ok && (unit <= 1 || have%unit == 0)
+	case segString:
+		return uint64(term.Term(s[2]).Small()) * unit, true
+	case segFloat:
+		v, sz := p.get(s[1]), p.get(s[2])
+		if !sz.IsSmall() || uint64(sz.Small()) > 64 || !(v.IsSmall() || p.env.IsFloat(v)) {
+			return 0, false
+		}
+		bits := uint64(sz.Small()) * unit
+		return bits, bits == 64 || bits == 32 || bits == 16
+	case segUTF8:
+		v := p.get(s[1])
+		if !v.IsSmall() || !validCodePoint(v.Small()) {
+			return 0, false
+		}
+		return 8 * uint64(utf8Len(v.Small())), true
+	case segUTF16:
+		v := p.get(s[1])
+		if !v.IsSmall() || !validCodePoint(v.Small()) {
+			return 0, false
+		}
+		if v.Small() >= 0x10000 {
+			return 32, true
+		}
+		return 16, true
+	case segUTF32:
+		v := p.get(s[1])
+		return 32, v.IsSmall() && validCodePoint(v.Small())
+	}
+	return 0, false
+}
+
+// writeFast writes the segments segs, checked by fastSegBits, at bit offset
+// off of data, which is zeroed from off on.
+func (p *Process) writeFast(data []byte, off uint64, segs []uint64) {
+	env := p.env
+	for k := 0; k < len(segs); k += segWords {
+		s := segs[k : k+segWords]
+		w := s[0]
+		flags := w >> 8 & 0xFF
+		unit := w >> 16 & 0xFFFF
+		switch w & 0xFF {
+		case segInteger:
+			v := uint64(p.get(s[1]).Small())
+			bits := uint64(p.get(s[2]).Small()) * unit
+			if off&7 == 0 && flags&bsFlagLittle == 0 {
+				i := off >> 3
+				switch bits {
+				case 8:
+					data[i] = byte(v)
+				case 16:
+					_ = data[i+1]
+					data[i], data[i+1] = byte(v>>8), byte(v)
+				case 32:
+					_ = data[i+3]
+					data[i], data[i+1], data[i+2], data[i+3] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v)
+				default:
+					writeBits(data, off, v, uint(bits))
+				}
+			} else {
+				writeUint(data, off, v, uint(bits), flags)
+			}
+			off += bits
+		case segBinary, segAppend, segPrivateAppend, segString:
+			v := p.get(s[1])
+			if w&0xFF == segString {
+				v = term.Term(s[1])
+			}
+			src, so, have := env.Bits(v)
+			bits := have
+			if w&0xFF == segString {
+				bits = uint64(term.Term(s[2]).Small()) * unit
+			} else if w&0xFF == segBinary {
+				if sz := p.get(s[2]); sz != term.AtomAll {
+					bits = uint64(sz.Small()) * unit
+				}
+			}
+			if off&7 == 0 && so&7 == 0 && bits&7 == 0 {
+				copy(data[off>>3:], src[so>>3:(so+bits)>>3])
+			} else {
+				copyBits(data, off, src, so, bits)
+			}
+			off += bits
+		default:
+			seg := decodeSeg(p, s)
+			if err := segBits(env, &seg); err != nil {
+				return // not reached: fastSegBits checked the segment
+			}
+			writeSeg(env, data, off, &seg)
+			off += seg.bits
+		}
+	}
+}
+
+// buildFast makes a fresh bitstring of total bits from segs.
+func (p *Process) buildFast(segs []uint64, total uint64) term.Term {
+	nb := (total + 7) / 8
+	var bin term.Term
+	var data []byte
+	if nb <= term.MaxHeapBin {
+		bin, data = p.Heap.HeapBinary(int(nb))
+		if total&7 != 0 {
+			clear(data)
+		}
+	} else {
+		data = make([]byte, nb)
+	}
+	p.writeFast(data, 0, segs)
+	if nb > term.MaxHeapBin {
+		bin = p.Heap.RefcBinary(p.env.Bins, data)
+	}
+	if total%8 != 0 {
+		return p.Heap.SubBinary(bin, 0, total)
+	}
+	return bin
+}
+
+// appendFast runs a bs_create_bin whose first segment is append or
+// private_append, extending a writable buffer in place when it can.
+func (p *Process) appendFast(segs []uint64, total uint64) term.Term {
+	acc := p.get(segs[1])
+	accBits, _ := bitSize(p.env, acc)
+	nb := (total + 7) / 8
+	if r, ob, ok := p.writableView(acc, accBits); ok && nb < uint64(cap(ob.Data)) {
+		full := ob.Data[:cap(ob.Data)]
+		used := len(ob.Data)
+		full[used] = 0 // the pad byte; the bits after the end stay zero
+		p.writeFast(full, accBits, segs[segWords:])
+		ob.Data = full[:nb]
+		full[nb] = byte(nb*8 - total)
+		return p.Heap.SubBinary(r, 0, total)
+	}
+	if nb <= term.MaxHeapBin {
+		return p.buildFast(segs, total)
+	}
+	c := max(2*nb, minWritable)
+	buf := make([]byte, nb, c)
+	full := buf[:c]
+	p.writeFast(full, 0, segs)
+	full[nb] = byte(nb*8 - total)
+	return p.newWritable(buf, total)
+}
+
+// bsCreateBinSlow runs bs_create_bin segment by segment, checking every
+// size and value the way OTP reports failures.
+func (p *Process) bsCreateBinSlow(code []uint64, pc int) (int, bool) {
 	env := p.env
 	n := int(code[pc+3])
 	next := pc + 4 + segWords*n
@@ -349,6 +554,7 @@ func (p *Process) appendBits(segs []bsSeg, total uint64) term.Term {
 	nb := (total + 7) / 8
 	if r, ob, ok := p.writableView(acc.val, acc.bits); ok && nb < uint64(cap(ob.Data)) {
 		full := ob.Data[:cap(ob.Data)]
+		full[len(ob.Data)] = 0 // the pad byte; the bits after the end stay zero
 		off := acc.bits
 		for k := 1; k < len(segs); k++ {
 			writeSeg(env, full, off, &segs[k])

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/beamr/beamr/term"
 )
@@ -18,11 +19,72 @@ import (
 // Offsets count from the start of orig's bytes, so they stay valid when orig
 // moves. A context only lives in registers while a function matches; the
 // compiler never lets it escape as a value.
+//
+// The instructions below read and write the context's words in place: pos
+// is a small integer, so bs_get_position copies the word as it is, and the
+// bytes of orig are only looked up by the instructions that read data.
 const matchCtxWords = 4
+
+// ctxHeader is the header word of every match context.
+const ctxHeader = (matchCtxWords-1)<<6 | term.SubMatch<<2
 
 // maxMatchBits bounds sizes computed while matching so that offsets never
 // overflow (no bitstring is anywhere near this long).
 const maxMatchBits = 1 << 58
+
+// smallWord returns the word of the small integer v (v >= 0, v < 2^59).
+func smallWord(v uint64) uint64 { return v<<4 | 0xF }
+
+// smallVal returns the value of the non-negative small integer word w.
+func smallVal(w uint64) uint64 { return w >> 4 }
+
+// ctxAt returns the word index of the match context t, or false when t is
+// not one (only possible with malformed code).
+func ctxAt(w []uint64, t term.Term) (uint64, bool) {
+	if !t.IsBoxed() {
+		return 0, false
+	}
+	i := t.Index()
+	if w[i] != ctxHeader {
+		return 0, false
+	}
+	return i, true
+}
+
+// origBytes returns the bytes of orig, a heap or refc binary. For a
+// writable buffer (see bitsyntax_build.go) they run to its capacity.
+func origBytes(env *term.Env, orig term.Term) []byte {
+	w := env.W
+	o := orig.Index()
+	if term.Term(w[o]).HeaderSub() == term.SubHeapBin {
+		return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(&w[o]), 16)), w[o+1])
+	}
+	return refcBytes(env, o)
+}
+
+// refcBytes returns the bytes of the refc binary at word index o.
+func refcBytes(env *term.Env, o uint64) []byte {
+	w := env.W
+	return env.Bins.Get(uint32(w[o+2])).Data[:w[o+1]]
+}
+
+// uintBE returns the field of n bits at bit offset off of data when it is
+// a whole number of bytes (at most 4) at a byte boundary, the common
+// case of a big-endian unsigned segment; ok is false otherwise.
+func uintBE(data []byte, off, n uint64) (u uint64, ok bool) {
+	if (off|n)&7 != 0 || n-1 >= 32 {
+		return 0, false
+	}
+	for _, b := range data[off>>3 : (off+n)>>3] {
+		u = u<<8 | uint64(b)
+	}
+	return u, true
+}
+
+// ctxBytes returns the bytes matched by the context at word index i.
+func ctxBytes(env *term.Env, i uint64) []byte {
+	return origBytes(env, term.Term(env.W[i+1]))
+}
 
 // startMatch returns a match context for t: t itself when it already is
 // one, a fresh context when t is a bitstring, or false.
@@ -30,27 +92,31 @@ func (p *Process) startMatch(t term.Term) (term.Term, bool) {
 	if !t.IsBoxed() {
 		return 0, false
 	}
-	env := p.env
+	w := p.env.W
 	i := t.Index()
 	var orig term.Term
 	var pos, end uint64
-	switch term.Term(env.W[i]).HeaderSub() {
+	switch h := term.Term(w[i]); h.HeaderSub() {
 	case term.SubMatch:
+		if h != ctxHeader {
+			return 0, false
+		}
 		return t, true
 	case term.SubHeapBin, term.SubRefcBin:
-		orig, end = t, env.W[i+1]*8
+		orig, end = t, w[i+1]*8
 	case term.SubSubBin:
-		orig, pos = term.Term(env.W[i+3]), env.W[i+2]
-		end = pos + env.W[i+1]
+		orig, pos = term.Term(w[i+3]), w[i+2]
+		end = pos + w[i+1]
 	default:
 		return 0, false
 	}
 	h := p.Heap
 	at := h.Alloc(matchCtxWords)
-	h.W[at] = uint64(term.MakeHeader(term.SubMatch, matchCtxWords-1))
-	h.W[at+1] = uint64(orig)
-	h.W[at+2] = uint64(term.MakeSmall(int64(pos)))
-	h.W[at+3] = uint64(term.MakeSmall(int64(end)))
+	hw := h.W[at : at+matchCtxWords]
+	hw[0] = ctxHeader
+	hw[1] = uint64(orig)
+	hw[2] = smallWord(pos)
+	hw[3] = smallWord(end)
 	return term.MakeBoxed(at), true
 }
 
@@ -65,27 +131,24 @@ type matchState struct {
 // loadCtx decodes the match context t. ok is false when t is not one
 // (only possible with malformed code).
 func (p *Process) loadCtx(t term.Term) (ms matchState, ok bool) {
-	if !t.IsBoxed() {
-		return ms, false
-	}
 	env := p.env
-	i := t.Index()
-	if term.Term(env.W[i]).HeaderSub() != term.SubMatch {
+	i, ok := ctxAt(env.W, t)
+	if !ok {
 		return ms, false
 	}
 	ms.at = i
-	ms.data, _, _ = env.Bits(term.Term(env.W[i+1]))
-	ms.pos = uint64(term.Term(env.W[i+2]).Small())
-	ms.end = uint64(term.Term(env.W[i+3]).Small())
+	ms.data = ctxBytes(env, i)
+	ms.pos = smallVal(env.W[i+2])
+	ms.end = smallVal(env.W[i+3])
 	return ms, true
 }
 
 // rest returns the number of bits left to match.
 func (ms *matchState) rest() uint64 { return ms.end - ms.pos }
 
-// store writes the position back into the context.
+// storePos writes the position back into the context.
 func (p *Process) storePos(ms *matchState) {
-	p.env.W[ms.at+2] = uint64(term.MakeSmall(int64(ms.pos)))
+	p.env.W[ms.at+2] = smallWord(ms.pos)
 }
 
 // orig returns the binary the context matches.
@@ -106,6 +169,14 @@ func matchSize(t term.Term, unit uint64) (uint64, bool) {
 		return 0, false
 	}
 	return uint64(n) * unit, true
+}
+
+// multipleOf reports whether n is a multiple of unit (> 0).
+func multipleOf(n, unit uint64) bool {
+	if unit&(unit-1) == 0 {
+		return n&(unit-1) == 0
+	}
+	return n%unit == 0
 }
 
 // badCtx raises the error for an operand that is not a match context.
@@ -130,54 +201,99 @@ func (p *Process) jumpFail(fail uint64) (int, bool) {
 	return int(fail), true
 }
 
+// intField reads the n-bit integer field at bit offset off of data and
+// builds its term.
+func (p *Process) intField(data []byte, off, n, flags uint64) term.Term {
+	if n > 64 {
+		return p.Heap.Big(readBigInt(data, off, n, flags))
+	}
+	var u uint64
+	if off&7 == 0 && flags&bsFlagLittle == 0 {
+		i := off >> 3
+		switch n {
+		case 8:
+			u = uint64(data[i])
+		case 16:
+			_ = data[i+1]
+			u = uint64(data[i])<<8 | uint64(data[i+1])
+		case 32:
+			u = uint64(be32(data[i:]))
+		default:
+			u = readBits(data, off, uint(n))
+		}
+	} else {
+		u = readUint(data, off, uint(n), flags)
+	}
+	if flags&bsFlagSigned != 0 {
+		if n == 0 {
+			return term.MakeSmall(0)
+		}
+		s := int64(u<<(64-n)) >> (64 - n)
+		if n <= term.SmallBits {
+			return term.MakeSmall(s)
+		}
+		return p.Heap.Int(s)
+	}
+	if n < term.SmallBits {
+		return term.MakeSmall(int64(u))
+	}
+	return p.Heap.Uint(u)
+}
+
+// be32 reads a big-endian 32-bit word.
+func be32(b []byte) uint32 {
+	_ = b[3]
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
 // extractInt reads an n-bit integer field at ms.pos and builds its term.
 func (p *Process) extractInt(ms *matchState, n uint64, flags uint64) term.Term {
 	off := ms.pos
 	ms.pos += n
-	if n <= 64 {
-		u := readUint(ms.data, off, uint(n), flags)
-		if flags&bsFlagSigned != 0 && n > 0 {
-			s := int64(u<<(64-n)) >> (64 - n)
-			return p.Heap.Int(s)
-		}
-		return p.Heap.Uint(u)
-	}
-	return p.Heap.Big(readBigInt(ms.data, off, n, flags))
+	return p.intField(ms.data, off, n, flags)
 }
 
-// extractFloat reads an n-bit float field; ok is false for sizes other
-// than 16, 32 and 64 and for infinities and NaNs.
-func (p *Process) extractFloat(ms *matchState, n uint64, flags uint64) (term.Term, bool) {
+// floatField reads the n-bit float field at bit offset off; ok is false for
+// sizes other than 16, 32 and 64 and for infinities and NaNs.
+func (p *Process) floatField(data []byte, off, n, flags uint64) (term.Term, bool) {
 	var f float64
 	switch n {
 	case 16:
-		f = float16Value(uint16(readUint(ms.data, ms.pos, 16, flags)))
+		f = float16Value(uint16(readUint(data, off, 16, flags)))
 	case 32:
-		f = float64(math.Float32frombits(uint32(readUint(ms.data, ms.pos, 32, flags))))
+		f = float64(math.Float32frombits(uint32(readUint(data, off, 32, flags))))
 	case 64:
-		f = math.Float64frombits(readUint(ms.data, ms.pos, 64, flags))
+		f = math.Float64frombits(readUint(data, off, 64, flags))
 	default:
 		return 0, false
 	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0, false
 	}
-	ms.pos += n
 	return p.Heap.Float(f), true
 }
 
-// extractBits returns the n bits at ms.pos as a bitstring: a fresh heap
-// binary for short whole-byte results, a sub-binary sharing the matched
-// binary otherwise.
+// bitsField returns the n bits at bit offset off of orig (whose bytes are
+// data) as a bitstring: a fresh heap binary for short whole-byte results, a
+// sub-binary sharing orig otherwise.
+func (p *Process) bitsField(orig term.Term, data []byte, off, n uint64) term.Term {
+	if n%8 == 0 && n <= 8*term.MaxHeapBin {
+		t, b := p.Heap.HeapBinary(int(n / 8))
+		if off%8 == 0 {
+			copy(b, data[off/8:])
+		} else {
+			copyBits(b, 0, data, off, n)
+		}
+		return t
+	}
+	return p.Heap.SubBinary(orig, off, n)
+}
+
+// extractBits returns the n bits at ms.pos as a bitstring.
 func (p *Process) extractBits(ms *matchState, n uint64) term.Term {
 	off := ms.pos
 	ms.pos += n
-	if n%8 == 0 && n <= 8*term.MaxHeapBin {
-		t, b := p.Heap.HeapBinary(int(n / 8))
-		copyBits(b, 0, ms.data, off, n)
-		return t
-	}
-	return p.Heap.SubBinary(p.ctxOrig(ms), off, n)
+	return p.bitsField(p.ctxOrig(ms), ms.data, off, n)
 }
 
 // tail returns the rest of the matched bitstring as a sub-binary.
@@ -199,7 +315,12 @@ func matchUTF(ms *matchState, enc int, flags uint64) (int64, uint64, bool) {
 // bsStartMatch runs bs_start_match3 (and bs_start_match4, loaded into the
 // same form): Fail Src Live Dst.
 func (p *Process) bsStartMatch(code []uint64, pc int) (int, bool) {
-	ctx, ok := p.startMatch(p.get(code[pc+2]))
+	t := p.get(code[pc+2])
+	if t.IsBoxed() && p.env.W[t.Index()] == ctxHeader {
+		p.set(code[pc+4], t)
+		return pc + 5, true
+	}
+	ctx, ok := p.startMatch(t)
 	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
@@ -207,45 +328,50 @@ func (p *Process) bsStartMatch(code []uint64, pc int) (int, bool) {
 	return pc + 5, true
 }
 
-// bsGetPosition runs bs_get_position: Ctx Dst Live.
+// bsGetPosition runs bs_get_position: Ctx Dst Live. The position word is
+// a small integer already.
 func (p *Process) bsGetPosition(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+1]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+1]))
 	if !ok {
 		return p.badCtx()
 	}
-	p.set(code[pc+2], term.MakeSmall(int64(ms.pos)))
+	p.set(code[pc+2], term.Term(w[i+2]))
 	return pc + 4, true
 }
 
 // bsSetPosition runs bs_set_position: Ctx Pos.
 func (p *Process) bsSetPosition(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+1]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+1]))
 	pos := p.get(code[pc+2])
-	if !ok || !pos.IsSmall() || pos.Small() < 0 || uint64(pos.Small()) > ms.end {
+	if !ok || !pos.IsSmall() || pos.Small() < 0 || uint64(pos.Small()) > smallVal(w[i+3]) {
 		return p.badCtx()
 	}
-	ms.pos = uint64(pos.Small())
-	p.storePos(&ms)
+	w[i+2] = uint64(pos)
 	return pc + 3, true
 }
 
 // bsGetTail runs bs_get_tail: Ctx Dst Live.
 func (p *Process) bsGetTail(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+1]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+1]))
 	if !ok {
 		return p.badCtx()
 	}
-	p.set(code[pc+2], p.tail(&ms))
+	pos, end := smallVal(w[i+2]), smallVal(w[i+3])
+	p.set(code[pc+2], p.Heap.SubBinary(term.Term(w[i+1]), pos, end-pos))
 	return pc + 4, true
 }
 
 // bsTestTail runs bs_test_tail2: Fail Ctx Bits.
 func (p *Process) bsTestTail(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+2]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
 	}
-	if ms.rest() != code[pc+3] {
+	if smallVal(w[i+3])-smallVal(w[i+2]) != code[pc+3] {
 		return p.jumpFail(code[pc+1])
 	}
 	return pc + 4, true
@@ -253,71 +379,128 @@ func (p *Process) bsTestTail(code []uint64, pc int) (int, bool) {
 
 // bsTestUnit runs bs_test_unit: Fail Ctx Unit.
 func (p *Process) bsTestUnit(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+2]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
 	}
-	if u := code[pc+3]; u > 1 && ms.rest()%u != 0 {
-		return p.jumpFail(code[pc+1])
+	rest := smallVal(w[i+3]) - smallVal(w[i+2])
+	switch u := code[pc+3]; u {
+	case 0, 1:
+	case 8:
+		if rest&7 != 0 {
+			return p.jumpFail(code[pc+1])
+		}
+	default:
+		if rest%u != 0 {
+			return p.jumpFail(code[pc+1])
+		}
 	}
 	return pc + 4, true
 }
 
-// bsGet runs bs_get_integer2, bs_get_float2 and bs_get_binary2:
-// Fail Ctx Live Size Unit Flags Dst.
-func (p *Process) bsGet(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+2]))
+// Flags words of bs_get_integer2, bs_get_float2, bs_get_binary2 and
+// bs_skip_bits2 carry, besides bsFlagLittle and bsFlagSigned, the size of
+// the field in bits when the loader could compute it from a literal size:
+// bsFlagStatic is then set and the size is the word shifted right by
+// bsStaticShift.
+const (
+	bsFlagStatic  = 0x80
+	bsStaticShift = 8
+)
+
+// getSize returns the size in bits of a bs_get_*/bs_skip_bits2 field with
+// size operand sw, unit and flags word f, when rest bits are left; ok is
+// false when the match fails. all says whether the atom all stands for the
+// rest (binaries and skips).
+func (p *Process) getSize(sw, unit, f, rest uint64, all bool) (uint64, bool) {
+	if f&bsFlagStatic != 0 {
+		n := f >> bsStaticShift
+		return n, n <= rest
+	}
+	sz := p.get(sw)
+	if sz == term.AtomAll && all {
+		return rest, unit <= 1 || rest%unit == 0
+	}
+	n, ok := matchSize(sz, unit)
+	return n, ok && n <= rest
+}
+
+// bsGetInteger runs bs_get_integer2: Fail Ctx Live Size Unit Flags Dst.
+func (p *Process) bsGetInteger(code []uint64, pc int) (int, bool) {
+	env := p.env
+	w := env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
 	}
-	op := code[pc]
-	sz := p.get(code[pc+4])
-	unit := code[pc+5]
-	flags := code[pc+6]
-	var n uint64
-	if sz == term.AtomAll && op == opBsGetBinary2 {
-		n = ms.rest()
-		if unit > 1 && n%unit != 0 {
-			return p.jumpFail(code[pc+1])
-		}
-	} else if n, ok = matchSize(sz, unit); !ok || n > ms.rest() {
+	pos := smallVal(w[i+2])
+	f := code[pc+6]
+	n, ok := p.getSize(code[pc+4], code[pc+5], f, smallVal(w[i+3])-pos, false)
+	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
-	var v term.Term
-	switch op {
-	case opBsGetInteger2:
-		v = p.extractInt(&ms, n, flags)
-	case opBsGetFloat2:
-		if v, ok = p.extractFloat(&ms, n, flags); !ok {
-			return p.jumpFail(code[pc+1])
-		}
-	default:
-		v = p.extractBits(&ms, n)
+	v := p.intField(ctxBytes(env, i), pos, n, f)
+	w[i+2] = smallWord(pos + n)
+	p.set(code[pc+7], v)
+	return pc + 8, true
+}
+
+// bsGetFloat runs bs_get_float2: Fail Ctx Live Size Unit Flags Dst.
+func (p *Process) bsGetFloat(code []uint64, pc int) (int, bool) {
+	env := p.env
+	w := env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
+	if !ok {
+		return p.badCtx()
 	}
-	p.storePos(&ms)
+	pos := smallVal(w[i+2])
+	f := code[pc+6]
+	n, ok := p.getSize(code[pc+4], code[pc+5], f, smallVal(w[i+3])-pos, false)
+	if !ok {
+		return p.jumpFail(code[pc+1])
+	}
+	v, ok := p.floatField(ctxBytes(env, i), pos, n, f)
+	if !ok {
+		return p.jumpFail(code[pc+1])
+	}
+	w[i+2] = smallWord(pos + n)
+	p.set(code[pc+7], v)
+	return pc + 8, true
+}
+
+// bsGetBinary runs bs_get_binary2: Fail Ctx Live Size Unit Flags Dst.
+func (p *Process) bsGetBinary(code []uint64, pc int) (int, bool) {
+	env := p.env
+	w := env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
+	if !ok {
+		return p.badCtx()
+	}
+	pos := smallVal(w[i+2])
+	n, ok := p.getSize(code[pc+4], code[pc+5], code[pc+6], smallVal(w[i+3])-pos, true)
+	if !ok {
+		return p.jumpFail(code[pc+1])
+	}
+	v := p.bitsField(term.Term(w[i+1]), ctxBytes(env, i), pos, n)
+	w[i+2] = smallWord(pos + n)
 	p.set(code[pc+7], v)
 	return pc + 8, true
 }
 
 // bsSkipBits runs bs_skip_bits2: Fail Ctx Size Unit Flags.
 func (p *Process) bsSkipBits(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+2]))
+	w := p.env.W
+	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
 	}
-	sz := p.get(code[pc+3])
-	unit := code[pc+4]
-	var n uint64
-	if sz == term.AtomAll {
-		n = ms.rest()
-		if unit > 1 && n%unit != 0 {
-			return p.jumpFail(code[pc+1])
-		}
-	} else if n, ok = matchSize(sz, unit); !ok || n > ms.rest() {
+	pos := smallVal(w[i+2])
+	n, ok := p.getSize(code[pc+3], code[pc+4], code[pc+5], smallVal(w[i+3])-pos, true)
+	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
-	ms.pos += n
-	p.storePos(&ms)
+	w[i+2] = smallWord(pos + n)
 	return pc + 6, true
 }
 
@@ -332,8 +515,8 @@ func (p *Process) bsMatchString(code []uint64, pc int) (int, bool) {
 	if n > ms.rest() {
 		return p.jumpFail(code[pc+1])
 	}
-	s, so, _ := p.env.Bits(term.Term(code[pc+4]))
-	if !bitsEqual(ms.data, ms.pos, s, so, n) {
+	s := origBytes(p.env, term.Term(code[pc+4]))
+	if !bitsEqual(ms.data, ms.pos, s, 0, n) {
 		return p.jumpFail(code[pc+1])
 	}
 	ms.pos += n
@@ -390,66 +573,100 @@ const (
 	bsmEq
 )
 
-// bsMatch runs bs_match: Fail Ctx N Commands (N words).
+// bsMatch runs bs_match: Fail Ctx N Commands (N words). The position is
+// kept in a local and stored when the instruction ends or fails; the
+// matched bytes are looked up at the first command that reads them.
 func (p *Process) bsMatch(code []uint64, pc int) (int, bool) {
-	ms, ok := p.loadCtx(p.get(code[pc+2]))
+	env := p.env
+	w := env.W
+	at, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
 	}
 	fail := code[pc+1]
+	pos, end := smallVal(w[at+2]), smallVal(w[at+3])
+	var data []byte
+	loaded := false
 	n := int(code[pc+3])
 	i := pc + 4
-	end := i + n
-	for i < end {
+	stop := i + n
+	for i < stop {
 		switch code[i] {
 		case bsmEnsureAtLeast:
 			size, unit := code[i+1], code[i+2]
-			r := ms.rest()
-			if r < size || (unit > 1 && (r-size)%unit != 0) {
-				return p.matchFail(&ms, fail)
+			r := end - pos
+			if r < size || (unit > 1 && !multipleOf(r-size, unit)) {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
 			i += 3
 		case bsmEnsureExactly:
-			if ms.rest() != code[i+1] {
-				return p.matchFail(&ms, fail)
+			if end-pos != code[i+1] {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
 			i += 2
 		case bsmInteger:
 			bits := code[i+2]
-			if bits > ms.rest() {
-				return p.matchFail(&ms, fail)
+			if bits > end-pos {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
-			p.set(code[i+3], p.extractInt(&ms, bits, code[i+1]))
+			if !loaded {
+				data, loaded = ctxBytes(env, at), true
+			}
+			var v term.Term
+			if u, ok := uintBE(data, pos, bits); ok && code[i+1] == 0 {
+				v = term.MakeSmall(int64(u))
+			} else {
+				v = p.intField(data, pos, bits, code[i+1])
+			}
+			p.set(code[i+3], v)
+			pos += bits
 			i += 4
 		case bsmBinary:
 			bits := code[i+1]
-			if bits > ms.rest() {
-				return p.matchFail(&ms, fail)
+			if bits > end-pos {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
-			p.set(code[i+2], p.extractBits(&ms, bits))
+			if !loaded {
+				data, loaded = ctxBytes(env, at), true
+			}
+			p.set(code[i+2], p.bitsField(term.Term(w[at+1]), data, pos, bits))
+			pos += bits
 			i += 3
 		case bsmGetTail:
-			p.set(code[i+1], p.tail(&ms))
-			ms.pos = ms.end
+			p.set(code[i+1], p.Heap.SubBinary(term.Term(w[at+1]), pos, end-pos))
+			pos = end
 			i += 2
 		case bsmSkip:
 			bits := code[i+1]
-			if bits > ms.rest() {
-				return p.matchFail(&ms, fail)
+			if bits > end-pos {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
-			ms.pos += bits
+			pos += bits
 			i += 2
 		case bsmEq:
 			bits := code[i+1]
-			if bits > ms.rest() || readBits(ms.data, ms.pos, uint(bits)) != code[i+2] {
-				return p.matchFail(&ms, fail)
+			if bits > end-pos {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
 			}
-			ms.pos += bits
+			if !loaded {
+				data, loaded = ctxBytes(env, at), true
+			}
+			if readBits(data, pos, uint(bits)) != code[i+2] {
+				w[at+2] = smallWord(pos)
+				return p.jumpFail(fail)
+			}
+			pos += bits
 			i += 3
 		default:
 			return p.badCtx()
 		}
 	}
-	p.storePos(&ms)
-	return end, true
+	w[at+2] = smallWord(pos)
+	return stop, true
 }

@@ -853,6 +853,13 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		p.status = statusExited
 		return pc, coldExit
 
+	case opIsAnyNativeRecord, opIsNativeRecord, opGetRecordElements, opPutRecord,
+		opIsRecordAccessible, opGetRecordField:
+		np, ok := p.nativeRecord(code, pc)
+		if !ok {
+			return pc, coldRaise
+		}
+		pc = np
 	default:
 		np, ok := p.bits(code, pc)
 		if !ok {

@@ -86,6 +86,10 @@ func (rt *Runtime) prepare(f *bf.File) (*Module, error) {
 		m.compileInfo = term.Nil
 	}
 
+	if err := l.loadRecordDefs(f.Records); err != nil {
+		return nil, err
+	}
+
 	// Imports resolve to export entries (created empty when not yet known).
 	rt.mu.Lock()
 	m.imports = make([]*Export, len(f.Imports))
@@ -452,6 +456,9 @@ func (l *loader) transform() error {
 				l.emit(uint64(ps[i].Val))
 				err = l.emitSrc(ps[i+1])
 			}
+		case bf.OpIsAnyNativeRecord, bf.OpIsNativeRecord, bf.OpGetRecordElements, bf.OpPutRecord,
+			bf.OpIsRecordAccessible, bf.OpGetRecordField:
+			err = l.nativeRecord(in)
 		default:
 			if err := l.bitSyntax(in); err != nil {
 				return err

@@ -39,6 +39,7 @@ type Module struct {
 	instrs      []uint32    // start of each instruction in Code (for disasm)
 	termWords   []uint64    // bitset: which Code words are term or register operands (for disasm)
 	md5         [16]byte
+	records     moduleRecords // native record definitions (records_native.go)
 }
 
 type funcRange struct {

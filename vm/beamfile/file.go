@@ -18,6 +18,7 @@ type File struct {
 	Attributes  []byte     // Attr chunk: raw external term format, nil if absent
 	CompileInfo []byte     // CInf chunk: raw external term format, nil if absent
 	Types       *TypeTable // Type chunk, nil if absent
+	Records     []byte     // Recs chunk (OTP 29 native record definitions), raw; nil if absent
 
 	// MD5 is the module's MD5 as OTP computes it (module_info(md5)).
 	MD5 [16]byte

@@ -139,6 +139,9 @@ func (f *File) parseChunks(chunks map[string]chunk) error {
 		return &Error{Offset: -1, Arity: -1, Err: detail(ErrMissingChunk, "no "+what+" chunk")}
 	}
 	f.MD5 = moduleMD5(chunks)
+	if c, ok := present(chunks, "Recs"); ok {
+		f.Records = c.data
+	}
 	if c, ok := present(chunks, "AtU8"); ok {
 		if err := f.parseAtoms(newReader(c.data, c.off, "AtU8"), true); err != nil {
 			return err

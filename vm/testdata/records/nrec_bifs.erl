@@ -1,0 +1,63 @@
+-module(nrec_bifs).
+-export([main/0]).
+
+%% The records module and erlang:is_record/1,2,3 called as functions.
+
+-record #loc{a, b = 2}.
+
+t(F) -> try F() of V -> {ok, V} catch C:R -> {C, R} end.
+
+main() ->
+    P = nrec_lib:new(1, 2), H = nrec_lib:hidden(7), L = #loc{a = 1},
+    E = fun erlang:is_record/1, E2 = fun erlang:is_record/2, E3 = fun erlang:is_record/3,
+    io:format("~p~n", [[t(fun() -> E(P) end), t(fun() -> E({a}) end), t(fun() -> E(x) end)]]),
+    io:format("~p~n", [[t(fun() -> E2(P, pair) end), t(fun() -> E2(P, hid) end), t(fun() -> E2(P, 1) end),
+                        t(fun() -> E2({pair, 1}, pair) end), t(fun() -> E2(L, loc) end)]]),
+    io:format("~p~n", [[t(fun() -> E3(P, nrec_lib, pair) end), t(fun() -> E3(H, nrec_lib, hid) end),
+                        t(fun() -> E3(P, nrec_lib, hid) end), t(fun() -> E3(P, pair, 3) end),
+                        t(fun() -> E3({nrec_lib, pair}, nrec_lib, pair) end), t(fun() -> E3(P, 1, pair) end),
+                        t(fun() -> E3(P, nrec_lib, "x") end), t(fun() -> E3({a, 1}, a, 2) end),
+                        t(fun() -> E3(x, nrec_lib, pair) end), t(fun() -> E3({a, 1}, a, -1) end),
+                        t(fun() -> E3({a, 1}, a, 1 bsl 70) end), t(fun() -> E3(L, nrec_bifs, loc) end)]]),
+    io:format("~p~n", [[t(fun() -> records:get(a, P) end), t(fun() -> records:get(x, H) end),
+                        t(fun() -> records:get(zz, H) end), t(fun() -> records:get(a, {a}) end),
+                        t(fun() -> records:get("a", P) end), t(fun() -> records:get(b, L) end)]]),
+    io:format("~p~n", [[t(fun() -> records:get_module(P) end), t(fun() -> records:get_name(H) end),
+                        t(fun() -> records:get_module(x) end), t(fun() -> records:get_name(x) end)]]),
+    io:format("~p~n", [[t(fun() -> records:get_field_names(H) end), t(fun() -> records:get_field_names(x) end),
+                        t(fun() -> records:is_exported(H) end), t(fun() -> records:is_exported(P) end),
+                        t(fun() -> records:is_exported(x) end), t(fun() -> records:get_field_names(L) end)]]),
+    io:format("~p~n", [[t(fun() -> records:update(P, nrec_lib, pair, #{a => 5}) end),
+                        t(fun() -> records:update(P, nrec_lib, pair, #{}) end),
+                        t(fun() -> records:update(P, nrec_lib, pair, #{c => 5}) end),
+                        t(fun() -> records:update(P, nrec_lib, hid, #{a => 5}) end),
+                        t(fun() -> records:update(x, nrec_lib, pair, #{a => 5}) end),
+                        t(fun() -> records:update(P, nrec_lib, pair, x) end),
+                        t(fun() -> records:update(P, x, '_', #{b => 0}) end),
+                        t(fun() -> records:update(H, nrec_lib, hid, #{y => 0}) end),
+                        t(fun() -> records:update(P, 1, pair, #{b => 0}) end),
+                        t(fun() -> records:update(P, nrec_lib, pair, #{b => 0, a => 1}) end),
+                        t(fun() -> records:update(P, nrec_lib, pair, #{1 => 0}) end),
+                        t(fun() -> records:update(L, nrec_bifs, loc, #{b => 3}) end)]]),
+    io:format("~p~n", [[t(fun() -> records:create(m, r, [{b, 1}, {a, 2}], #{is_exported => true}) end),
+                        t(fun() -> records:create(m, r, [], #{is_exported => false}) end),
+                        t(fun() -> records:create(m, r, [{a, 1}, {a, 2}], #{is_exported => false}) end),
+                        t(fun() -> records:create(m, r, [{1, 1}], #{is_exported => false}) end),
+                        t(fun() -> records:create(m, r, [x], #{is_exported => false}) end),
+                        t(fun() -> records:create(m, r, [{a, 1}], #{}) end),
+                        t(fun() -> records:create(m, r, [{a, 1}], #{is_exported => 'maybe'}) end),
+                        t(fun() -> records:create(m, r, [{a, 1}], #{is_exported => true, x => 1}) end),
+                        t(fun() -> records:create(m, r, [{a, 1}], x) end),
+                        t(fun() -> records:create(1, r, [{a, 1}], x) end),
+                        t(fun() -> records:create(m, r, [{a, 1} | b], #{is_exported => true}) end),
+                        t(fun() -> records:create(m, r, [{a, 1, 2}], #{is_exported => true}) end),
+                        t(fun() -> records:create(m, 2, [{a, 1}], #{is_exported => true}) end),
+                        t(fun() -> records:create(m, r, [{x, 1}, {2, 2}, {y}], #{is_exported => true}) end),
+                        t(fun() -> records:create(m, r, [{y}, {2, 2}], #{is_exported => true}) end)]]),
+    C = records:create(nrec_lib, pair, [{b, 2}, {a, 1}], #{is_exported => true}),
+    C2 = records:create(nrec_lib, pair, [{a, 1}, {b, 2}], #{is_exported => true}),
+    C3 = records:create(nrec_lib, pair, [{a, 1}, {b, 2}], #{is_exported => false}),
+    io:format("~p~n", [[C, C == P, C2 == P, C2 =:= P, C3 == P, records:get_field_names(C),
+                        t(fun() -> C#nrec_lib:pair.a end), t(fun() -> C3#nrec_lib:pair.a end),
+                        t(fun() -> C#_.b end)]]),
+    ok.
