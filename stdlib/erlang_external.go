@@ -131,8 +131,7 @@ func erlBinaryToTerm(p *vm.Process, b, opts term.Term) term.Term {
 		}
 	}
 	if !ok {
-		// OTP adds cause => badopt to the error_info of this failure.
-		return p.BadArg()
+		return p.ErrorCause(term.AtomBadarg, p.Atom("badopt"))
 	}
 	data, isBin := env.Bytes(b)
 	if !isBin {

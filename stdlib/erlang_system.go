@@ -160,8 +160,7 @@ func erlHalt(p *vm.Process, status, opts term.Term) term.Term {
 	env := p.Env()
 	os, ok := erlListSlice(env, opts)
 	if !ok {
-		// OTP adds cause => badopt to the error_info of this failure.
-		return p.BadArg()
+		return p.ErrorCause(term.AtomBadarg, p.Atom("badopt"))
 	}
 	flush := p.Atom("flush")
 	for _, o := range os {

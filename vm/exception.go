@@ -35,14 +35,29 @@ func (p *Process) bifFrame(e *Export, arity int) {
 	if e.M != term.AtomErlang {
 		mod = p.Atom("erl_stdlib_errors")
 	}
-	info := p.errorInfo(mod)
+	info := p.errorInfo(mod, p.excCause)
+	p.excCause = term.NoValue
 	p.excFrame = p.Heap.Tuple(e.M, e.F, args, info)
 }
 
-// errorInfo builds [{error_info, #{module => Mod}}].
-func (p *Process) errorInfo(mod term.Term) term.Term {
-	m := p.newMap([]term.Term{term.AtomModule}, []term.Term{mod})
+// errorInfo builds [{error_info, #{module => Mod}}], with cause => Cause
+// as well when cause is not term.NoValue.
+func (p *Process) errorInfo(mod, cause term.Term) term.Term {
+	keys, vals := []term.Term{term.AtomModule}, []term.Term{mod}
+	if cause != term.NoValue {
+		keys, vals = append(keys, term.AtomCause), append(vals, cause)
+	}
+	m := p.newMap(keys, vals)
 	return p.Heap.List(p.Heap.Tuple(term.AtomErrorInfo, m))
+}
+
+// ErrorCause raises error:reason from a native function like Error, with
+// cause => Cause added to the frame's error_info (OTP does this for bad
+// options, e.g. cause => badopt).
+func (p *Process) ErrorCause(reason, cause term.Term) term.Term {
+	p.Error(reason)
+	p.excCause = cause
+	return term.NoValue
 }
 
 // undef raises error:undef for M:F with arity arguments in x registers.

@@ -47,6 +47,8 @@ type Process struct {
 	// and extend its location (erlang:error/2,3).
 	excArgs term.Term
 	excInfo term.Term
+	// excCause, when set, adds cause => Cause to a native's error_info.
+	excCause term.Term
 	// trap, when set by a native function, is a tail call to make instead
 	// of returning a value (used by apply and friends).
 	trapExport *Export

@@ -27,7 +27,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
 	id := rt.nextPid
 	rt.mu.Unlock()
 	p := &Process{rt: rt, env: &rt.Env, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
-		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue}
+		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue, excCause: term.NoValue}
 	for i, a := range args {
 		p.x[i] = copyInto(rt, h, a)
 	}
