@@ -1,7 +1,7 @@
 %% Building binaries segment by segment and matching them apart.
 -module(bench_bin).
 -export([main/0]).
-main() -> io:format("~p~n", [loop(1000, 0)]).
+main() -> io:format("~p~n", [loop(10000, 0)]).
 loop(0, Acc) -> Acc;
 loop(N, Acc) ->
     B = build(1000, <<>>),

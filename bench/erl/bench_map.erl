@@ -1,7 +1,7 @@
 %% Building maps key by key and folding over them.
 -module(bench_map).
 -export([main/0]).
-main() -> io:format("~p~n", [loop(2000, 0)]).
+main() -> io:format("~p~n", [loop(100000, 0)]).
 loop(0, Acc) -> Acc;
 loop(N, Acc) ->
     M = build(1, 30, #{}),
