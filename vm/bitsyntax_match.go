@@ -68,19 +68,6 @@ func refcBytes(env *term.Env, o uint64) []byte {
 	return env.Bins.Get(uint32(w[o+2])).Data[:w[o+1]]
 }
 
-// uintBE returns the field of n bits at bit offset off of data when it is
-// a whole number of bytes (at most 4) at a byte boundary, the common
-// case of a big-endian unsigned segment; ok is false otherwise.
-func uintBE(data []byte, off, n uint64) (u uint64, ok bool) {
-	if (off|n)&7 != 0 || n-1 >= 32 {
-		return 0, false
-	}
-	for _, b := range data[off>>3 : (off+n)>>3] {
-		u = u<<8 | uint64(b)
-	}
-	return u, true
-}
-
 // ctxBytes returns the bytes matched by the context at word index i.
 func ctxBytes(env *term.Env, i uint64) []byte {
 	return origBytes(env, term.Term(env.W[i+1]))
@@ -185,13 +172,6 @@ func (p *Process) badCtx() (int, bool) {
 	return 0, false
 }
 
-// matchFail records the progress made by a bs_match instruction and goes
-// to its failure label.
-func (p *Process) matchFail(ms *matchState, fail uint64) (int, bool) {
-	p.storePos(ms)
-	return p.jumpFail(fail)
-}
-
 // jumpFail goes to the failure label of a match instruction.
 func (p *Process) jumpFail(fail uint64) (int, bool) {
 	if fail == 0 {
@@ -246,13 +226,6 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// extractInt reads an n-bit integer field at ms.pos and builds its term.
-func (p *Process) extractInt(ms *matchState, n uint64, flags uint64) term.Term {
-	off := ms.pos
-	ms.pos += n
-	return p.intField(ms.data, off, n, flags)
-}
-
 // floatField reads the n-bit float field at bit offset off; ok is false for
 // sizes other than 16, 32 and 64 and for infinities and NaNs.
 func (p *Process) floatField(data []byte, off, n, flags uint64) (term.Term, bool) {
@@ -287,18 +260,6 @@ func (p *Process) bitsField(orig term.Term, data []byte, off, n uint64) term.Ter
 		return t
 	}
 	return p.Heap.SubBinary(orig, off, n)
-}
-
-// extractBits returns the n bits at ms.pos as a bitstring.
-func (p *Process) extractBits(ms *matchState, n uint64) term.Term {
-	off := ms.pos
-	ms.pos += n
-	return p.bitsField(p.ctxOrig(ms), ms.data, off, n)
-}
-
-// tail returns the rest of the matched bitstring as a sub-binary.
-func (p *Process) tail(ms *matchState) term.Term {
-	return p.Heap.SubBinary(p.ctxOrig(ms), ms.pos, ms.rest())
 }
 
 // matchUTF decodes a code point of the given encoding (8, 16 or 32).
@@ -551,122 +512,4 @@ func (p *Process) bsGetUTF(code []uint64, pc int) (int, bool) {
 		return pc + 6, true
 	}
 	return pc + 5, true
-}
-
-// Commands of a loaded bs_match instruction (OTP 26+). The loader turns the
-// compiler's command list into these words:
-//
-//	bsmEnsureAtLeast Bits Unit
-//	bsmEnsureExactly Bits
-//	bsmInteger Flags Bits Dst
-//	bsmBinary  Bits Dst
-//	bsmGetTail Dst
-//	bsmSkip    Bits
-//	bsmEq      Bits Value
-const (
-	bsmEnsureAtLeast = iota + 1
-	bsmEnsureExactly
-	bsmInteger
-	bsmBinary
-	bsmGetTail
-	bsmSkip
-	bsmEq
-)
-
-// bsMatch runs bs_match: Fail Ctx N Commands (N words). The position is
-// kept in a local and stored when the instruction ends or fails; the
-// matched bytes are looked up at the first command that reads them.
-func (p *Process) bsMatch(code []uint64, pc int) (int, bool) {
-	env := p.env
-	w := env.W
-	at, ok := ctxAt(w, p.get(code[pc+2]))
-	if !ok {
-		return p.badCtx()
-	}
-	fail := code[pc+1]
-	pos, end := smallVal(w[at+2]), smallVal(w[at+3])
-	var data []byte
-	loaded := false
-	n := int(code[pc+3])
-	i := pc + 4
-	stop := i + n
-	for i < stop {
-		switch code[i] {
-		case bsmEnsureAtLeast:
-			size, unit := code[i+1], code[i+2]
-			r := end - pos
-			if r < size || (unit > 1 && !multipleOf(r-size, unit)) {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			i += 3
-		case bsmEnsureExactly:
-			if end-pos != code[i+1] {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			i += 2
-		case bsmInteger:
-			bits := code[i+2]
-			if bits > end-pos {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			if !loaded {
-				data, loaded = ctxBytes(env, at), true
-			}
-			var v term.Term
-			if u, ok := uintBE(data, pos, bits); ok && code[i+1] == 0 {
-				v = term.MakeSmall(int64(u))
-			} else {
-				v = p.intField(data, pos, bits, code[i+1])
-			}
-			p.set(code[i+3], v)
-			pos += bits
-			i += 4
-		case bsmBinary:
-			bits := code[i+1]
-			if bits > end-pos {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			if !loaded {
-				data, loaded = ctxBytes(env, at), true
-			}
-			p.set(code[i+2], p.bitsField(term.Term(w[at+1]), data, pos, bits))
-			pos += bits
-			i += 3
-		case bsmGetTail:
-			p.set(code[i+1], p.Heap.SubBinary(term.Term(w[at+1]), pos, end-pos))
-			pos = end
-			i += 2
-		case bsmSkip:
-			bits := code[i+1]
-			if bits > end-pos {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			pos += bits
-			i += 2
-		case bsmEq:
-			bits := code[i+1]
-			if bits > end-pos {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			if !loaded {
-				data, loaded = ctxBytes(env, at), true
-			}
-			if readBits(data, pos, uint(bits)) != code[i+2] {
-				w[at+2] = smallWord(pos)
-				return p.jumpFail(fail)
-			}
-			pos += bits
-			i += 3
-		default:
-			return p.badCtx()
-		}
-	}
-	w[at+2] = smallWord(pos)
-	return stop, true
 }
