@@ -11,16 +11,6 @@ import (
 // scheduler thread of p and may allocate on p's heap freely.
 type NativeFunc func(p *Process, args []term.Term) term.Term
 
-// NativeKind tells the interpreter how a native function may be used.
-type NativeKind uint8
-
-const (
-	// NativeBIF is an ordinary native function.
-	NativeBIF NativeKind = iota
-	// NativeGuard is usable in guards (bif/gc_bif instructions).
-	NativeGuard
-)
-
 // Register makes f callable as module:name/arity. It must be called before
 // any module that calls it is loaded, or it replaces Erlang code of that
 // name only for modules loaded afterwards.
@@ -42,8 +32,3 @@ func (rt *Runtime) Native(m, f term.Term, arity int) (NativeFunc, bool) {
 	return n, ok
 }
 
-// Registrar is something that registers native functions into a runtime
-// (the stdlib package provides one per module).
-type Registrar func(rt *Runtime)
-
-var _ = NativeGuard

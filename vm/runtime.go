@@ -40,13 +40,9 @@ type Runtime struct {
 	funIx    map[funKey]uint32
 	catches  []catchTarget
 	natives  map[mfa]NativeFunc
-	loading  map[term.Term]bool
 
-	nextPid  uint64
-	nextRef  uint64
-	procs    map[uint64]*Process
-	halted   bool
-	haltCode int
+	nextPid uint64
+	procs   map[uint64]*Process
 
 	bundled func(module string) ([]byte, bool)
 	locals  map[any]any // see Local
@@ -85,7 +81,6 @@ type Export struct {
 	Mod    *Module    // Erlang code, or nil
 	PC     uint32     // entry point in Mod.Code
 	Native NativeFunc // Go code, used when set
-	Kind   NativeKind
 }
 
 type catchTarget struct {
@@ -118,7 +113,6 @@ func New(cfg Config) (*Runtime, error) {
 		exportIx: map[mfa]uint32{},
 		funIx:    map[funKey]uint32{},
 		natives:  map[mfa]NativeFunc{},
-		loading:  map[term.Term]bool{},
 		procs:    map[uint64]*Process{},
 		nextPid:  0,
 	}
