@@ -395,3 +395,49 @@ func TestIntFieldSmallBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBitsAppend runs `<<Acc/binary, I:16, J:8>>` on a writable
+// buffer, the in-place path of bs_create_bin.
+func BenchmarkBitsAppend(b *testing.B) {
+	p := testProcess(b)
+	code := []uint64{opBsCreateBin, 1, regRef(refX, 0), 3,
+		segAppend | 8<<16 | 1<<32, regRef(refX, 0), uint64(term.AtomAll),
+		segInteger | 1<<16 | 2<<32, regRef(refX, 1), uint64(term.MakeSmall(16)),
+		segInteger | 1<<16 | 3<<32, regRef(refX, 2), uint64(term.MakeSmall(8))}
+	p.x[1], p.x[2] = term.MakeSmall(1234), term.MakeSmall(56)
+	for i := 0; i < b.N; i++ {
+		if i%10000 == 0 {
+			p.Heap.Free()
+			p.Heap, _ = heap.New(p.rt.Arena, 0)
+			p.x[0] = p.newWritable(make([]byte, 0, 40000), 0)
+		}
+		if _, ok := p.bsCreateBin(code, 0); !ok {
+			b.Fatal("raised")
+		}
+	}
+}
+
+// BenchmarkBitsMatchHead runs a function head's match instructions
+// (bs_start_match3, bs_get_position, two bs_get_integer2, bs_test_unit) as
+// one call of bits, as `f(<<X:16, Y:8, Rest/binary>>)` compiles for OTP 25.
+func BenchmarkBitsMatchHead(b *testing.B) {
+	p := testProcess(b)
+	data := make([]byte, 3000)
+	x0 := regRef(refX, 0)
+	code := []uint64{opBsStartMatch3, 99, x0, 2, x0,
+		opBsGetPosition, x0, regRef(refX, 2), 2,
+		opBsGetInteger2, 99, x0, 3, uint64(term.MakeSmall(16)), 1, bsFlagStatic | 16<<bsStaticShift, regRef(refX, 3),
+		opBsGetInteger2, 99, x0, 4, uint64(term.MakeSmall(8)), 1, bsFlagStatic | 8<<bsStaticShift, regRef(refX, 4),
+		opBsTestUnit, 99, x0, 8,
+		opMoveXX}
+	var ctx term.Term
+	for i := 0; i < b.N; i++ {
+		if i%1000 == 0 {
+			ctx, _ = p.startMatch(p.Heap.Binary(p.env.Bins, data))
+		}
+		p.x[0] = ctx
+		if next, ok := p.bits(code, 0); !ok || next != len(code)-1 {
+			b.Fatal("did not run the head", next)
+		}
+	}
+}

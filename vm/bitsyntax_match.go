@@ -52,25 +52,26 @@ func ctxAt(w []uint64, t term.Term) (uint64, bool) {
 }
 
 // origBytes returns the bytes of orig, a heap or refc binary. For a
-// writable buffer (see bitsyntax_build.go) they run to its capacity.
+// writable buffer (see bitsyntax_writable.go) they run to its capacity.
 func origBytes(env *term.Env, orig term.Term) []byte {
 	w := env.W
 	o := orig.Index()
 	if term.Term(w[o]).HeaderSub() == term.SubHeapBin {
 		return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(&w[o]), 16)), w[o+1])
 	}
-	return refcBytes(env, o)
-}
-
-// refcBytes returns the bytes of the refc binary at word index o.
-func refcBytes(env *term.Env, o uint64) []byte {
-	w := env.W
 	return env.Bins.Get(uint32(w[o+2])).Data[:w[o+1]]
 }
 
-// ctxBytes returns the bytes matched by the context at word index i.
-func ctxBytes(env *term.Env, i uint64) []byte {
-	return origBytes(env, term.Term(env.W[i+1]))
+// matchedBytes returns bytes of the binary matched by the context at word
+// index i that cover every bit the context may still read: for a refc
+// binary its data as it is (for a writable buffer, up to the bytes in use,
+// which every view, and so every context, lies within).
+func matchedBytes(env *term.Env, w []uint64, i uint64) []byte {
+	o := w[i+1] >> 2
+	if w[o]&0x3C == term.SubHeapBin<<2 {
+		return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(&w[o]), 16)), w[o+1])
+	}
+	return env.Bins.Get(uint32(w[o+2])).Data
 }
 
 // startMatch returns a match context for t: t itself when it already is
@@ -124,7 +125,7 @@ func (p *Process) loadCtx(t term.Term) (ms matchState, ok bool) {
 		return ms, false
 	}
 	ms.at = i
-	ms.data = ctxBytes(env, i)
+	ms.data = matchedBytes(env, env.W, i)
 	ms.pos = smallVal(env.W[i+2])
 	ms.end = smallVal(env.W[i+3])
 	return ms, true
@@ -401,7 +402,7 @@ func (p *Process) bsGetInteger(code []uint64, pc int) (int, bool) {
 	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
-	v := p.intField(ctxBytes(env, i), pos, n, f)
+	v := p.intField(matchedBytes(env, w, i), pos, n, f)
 	w[i+2] = smallWord(pos + n)
 	p.set(code[pc+7], v)
 	return pc + 8, true
@@ -421,7 +422,7 @@ func (p *Process) bsGetFloat(code []uint64, pc int) (int, bool) {
 	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
-	v, ok := p.floatField(ctxBytes(env, i), pos, n, f)
+	v, ok := p.floatField(matchedBytes(env, w, i), pos, n, f)
 	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
@@ -443,7 +444,7 @@ func (p *Process) bsGetBinary(code []uint64, pc int) (int, bool) {
 	if !ok {
 		return p.jumpFail(code[pc+1])
 	}
-	v := p.bitsField(term.Term(w[i+1]), ctxBytes(env, i), pos, n)
+	v := p.bitsField(term.Term(w[i+1]), matchedBytes(env, w, i), pos, n)
 	w[i+2] = smallWord(pos + n)
 	p.set(code[pc+7], v)
 	return pc + 8, true

@@ -52,7 +52,7 @@ func (p *Process) bsMatch(code []uint64, pc int) (int, bool) {
 	stop := i + int(uint32(nw))
 	var data []byte
 	if nw&bsmReads != 0 {
-		data = ctxBytes(env, at)
+		data = matchedBytes(env, w, at)
 	}
 	for i < stop {
 		switch cw(base, i) {

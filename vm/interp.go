@@ -536,7 +536,9 @@ func (p *Process) run() runResult {
 			base = codeBase(mod)
 
 		default:
-			p.mod = mod
+			if p.mod != mod { // a pointer store costs a write barrier during GC
+				p.mod = mod
+			}
 			np, r := p.cold(mod.Code, pc)
 			switch r {
 			case coldNext:
