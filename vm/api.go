@@ -53,7 +53,9 @@ func (rt *Runtime) FormatCrash(res *Result) string {
 	now := time.Now()
 	buf := []byte(fmt.Sprintf("=ERROR REPORT==== %d-%s-%d::%02d:%02d:%02d.%06d ===\n",
 		now.Day(), now.Month().String()[:3], now.Year(), now.Hour(), now.Minute(), now.Second(), now.Nanosecond()/1000))
-	buf = append(buf, "Error in process <0.1.0> with exit value:\n"...)
+	buf = append(buf, "Error in process "...)
+	buf = term.AppendW(buf, &rt.Env, res.Pid)
+	buf = append(buf, " with exit value:\n"...)
 	buf = term.AppendP(buf, &rt.Env, res.ExitReason, term.DefaultPrettyOpts())
 	buf = append(buf, "\n\n"...)
 	return string(buf)

@@ -66,6 +66,8 @@ type Result struct {
 	// Halted is true when erlang:halt ended the runtime, with HaltCode.
 	Halted   bool
 	HaltCode int
+	// Pid is the process that ran the call.
+	Pid term.Term
 }
 
 // Apply runs m:f(args...) in a new process until it ends and returns how it
@@ -144,7 +146,7 @@ func (p *Process) startCall() bool {
 }
 
 func (p *Process) result() *Result {
-	r := &Result{}
+	r := &Result{Pid: p.Pid}
 	if p.exitClass != 0 {
 		r.Class, r.Reason, r.Stack = p.exitClass, p.exitReason, p.exitStack
 		r.ExitReason = p.exitValue
