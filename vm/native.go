@@ -31,4 +31,3 @@ func (rt *Runtime) Native(m, f term.Term, arity int) (NativeFunc, bool) {
 	n, ok := rt.natives[mfa{m, f, arity}]
 	return n, ok
 }
-
