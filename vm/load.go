@@ -218,6 +218,11 @@ func (l *loader) transform() error {
 		if err := l.validate(in); err != nil {
 			return err
 		}
+		// beamr's allocate sets every new y register to [], so an
+		// init_yregs right after one (no label between) has nothing to do.
+		if in.Op == bf.OpInitYregs && ix > 0 && isAllocate(code[ix-1].Op) {
+			continue
+		}
 		a := in.Args
 		op := internalOp[in.Op]
 		if in.Op == bf.OpCallFun || in.Op == bf.OpCallFun2 {
@@ -552,6 +557,14 @@ func (l *loader) arithOp(imp int64) (uint64, bool) {
 		return opBxor, true
 	}
 	return 0, false
+}
+
+func isAllocate(op bf.Opcode) bool {
+	switch op {
+	case bf.OpAllocate, bf.OpAllocateZero, bf.OpAllocateHeap, bf.OpAllocateHeapZero:
+		return true
+	}
+	return false
 }
 
 // tailAfter reports whether the instructions from i on are a function
