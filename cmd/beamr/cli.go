@@ -26,7 +26,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 func execute(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
-	root.SetArgs(args)
+	root.SetArgs(erlFlags(args))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
@@ -39,6 +39,27 @@ func execute(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "beamr: %v\n", err)
 	return 1
+}
+
+// erlFlags accepts erl's single-dash spelling -pa DIR for run's flags (the
+// ones before the .beam file); the program's own arguments stay untouched.
+func erlFlags(args []string) []string {
+	out := append([]string(nil), args...)
+	if len(out) == 0 || out[0] != "run" {
+		return out
+	}
+	for i := 1; i < len(out); i++ {
+		switch a := out[i]; {
+		case a == "-pa":
+			out[i] = "--pa"
+			i++ // its value
+		case a == "--pa" || a == "--entry":
+			i++
+		case a == "--" || !strings.HasPrefix(a, "-"):
+			return out // the file: what follows belongs to the program
+		}
+	}
+	return out
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -81,7 +102,7 @@ erlang:halt is called, and 1 after an uncaught exception.`,
 		},
 	}
 	cmd.Flags().StringVar(&entry, "entry", "", "function to call, as mod:fun")
-	cmd.Flags().StringArrayVar(&paths, "pa", nil, "add a directory to the code path (repeatable)")
+	cmd.Flags().StringArrayVar(&paths, "pa", nil, "add a directory to the code path (repeatable; -pa DIR works too)")
 	cmd.Flags().SetInterspersed(false)
 	return cmd
 }

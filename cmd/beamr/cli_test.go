@@ -86,3 +86,22 @@ func TestDisasmAndVersion(t *testing.T) {
 		t.Fatalf("version: status %d, %q", code, out)
 	}
 }
+
+// TestCodePath checks -pa (erl's spelling) and --pa, and that arguments
+// after the file reach the program unchanged.
+func TestCodePath(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/crash.beam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "crash.beam"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, flag := range []string{"-pa", "--pa"} {
+		code, out, errs := run(t, "run", flag, dir, "--entry", "crash:echo", "../../examples/hello.beam", "-pa", "x")
+		if code != 0 || out != "[\"-pa\",\"x\"]\n" {
+			t.Fatalf("%s: status %d, stdout %q, stderr %q", flag, code, out, errs)
+		}
+	}
+}
