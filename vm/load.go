@@ -211,7 +211,6 @@ func heapNeed(a bf.Arg) uint64 {
 func (l *loader) transform() error {
 	f := l.f
 	m := l.m
-	onLoadNext := false
 	code := f.Code
 	for ix := 0; ix < len(code); ix++ {
 		in := code[ix]
@@ -255,17 +254,14 @@ func (l *loader) transform() error {
 			bf.OpRecvMarkerUse, bf.OpRecvMark, bf.OpRecvSet, bf.OpFclearerror:
 			continue
 		case bf.OpOnLoad:
-			onLoadNext = true
+			// It follows the entry label of the function to run on load.
+			m.onLoad = uint32(len(l.code))
 			continue
 		case bf.OpFuncInfo:
 			name, arity := l.atoms[a[1].Val], int(a[2].Val)
 			l.fn = fmt.Sprintf("%s/%d", f.Atoms[a[1].Val], arity)
 			start := uint32(len(l.code))
 			m.funcs = append(m.funcs, funcRange{start: start, entry: start + 4, name: name, arity: arity})
-			if onLoadNext {
-				m.onLoad = start + 4
-				onLoadNext = false
-			}
 			l.m.instrs = append(l.m.instrs, uint32(len(l.code)))
 			l.emit(opFuncInfo)
 			l.emitTerm(uint64(l.atoms[a[0].Val]))

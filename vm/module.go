@@ -121,7 +121,7 @@ func (rt *Runtime) LoadBinary(data []byte) (term.Term, error) {
 // runOnLoad runs the module's on_load function, which must return ok for
 // the module to become current.
 func (rt *Runtime) runOnLoad(m *Module) error {
-	fr, _ := m.funcAt(m.onLoad - 4)
+	fr, _ := m.funcAt(m.onLoad)
 	e := &Export{M: m.Name, F: fr.name, Mod: m, PC: m.onLoad}
 	p, err := rt.newProcess(e, nil)
 	if err != nil {
