@@ -20,6 +20,7 @@ func registerErlangTypes(rt *vm.Runtime) {
 		{"is_function", 1, test((*term.Env).IsFun)},
 		{"is_function", 2, eIsFunction2},
 		{"is_integer", 1, test((*term.Env).IsInteger)},
+		{"is_integer", 3, eIsIntegerRange},
 		{"is_list", 1, test(func(_ *term.Env, t term.Term) bool { return erlIsList(t) })},
 		{"is_map", 1, test((*term.Env).IsMap)},
 		{"is_number", 1, test((*term.Env).IsNumber)},
@@ -79,4 +80,18 @@ func eIsRecord3(p *vm.Process, a []term.Term) term.Term {
 	}
 	return erlBoolTerm(env.IsTuple(t) && env.TupleArity(t) > 0 &&
 		int64(env.TupleArity(t)) == size.Small() && env.Elem(t, 0) == tag)
+}
+
+// eIsIntegerRange is OTP 29's is_integer(X, Lo, Hi): whether X is an integer
+// with Lo =< X =< Hi. Lo and Hi must be integers (badarg otherwise).
+func eIsIntegerRange(p *vm.Process, a []term.Term) term.Term {
+	env := p.Env()
+	x, lo, hi := a[0], a[1], a[2]
+	if !env.IsInteger(lo) || !env.IsInteger(hi) {
+		return p.BadArg()
+	}
+	if env.IsInteger(x) && term.Compare(env, lo, x) <= 0 && term.Compare(env, x, hi) <= 0 {
+		return term.AtomTrue
+	}
+	return term.AtomFalse
 }
