@@ -456,32 +456,39 @@ func validFloatText(b []byte) bool {
 // bigInt decodes SMALL_BIG_EXT and LARGE_BIG_EXT, normalising to a small
 // integer when the value fits.
 func (d *decoder) bigInt(tag byte) (Term, error) {
+	neg, mag, err := d.bigBody(tag)
+	if err != nil {
+		return 0, err
+	}
+	return d.makeInt(neg, mag), nil
+}
+
+// bigBody reads the rest of a SMALL_BIG_EXT or LARGE_BIG_EXT after its tag:
+// the sign and the little-endian magnitude bytes.
+func (d *decoder) bigBody(tag byte) (neg bool, mag []byte, err error) {
 	var n int
 	if tag == extSmallBig {
 		v, err := d.u8()
 		if err != nil {
-			return 0, err
+			return false, nil, err
 		}
 		n = int(v)
 	} else {
 		v, err := d.u32()
 		if err != nil {
-			return 0, err
+			return false, nil, err
 		}
 		if v > maxBigBytes {
-			return 0, d.bad("integer of %d bytes is too large", v)
+			return false, nil, d.bad("integer of %d bytes is too large", v)
 		}
 		n = int(v)
 	}
 	sign, err := d.u8()
 	if err != nil {
-		return 0, err
+		return false, nil, err
 	}
-	mag, err := d.take(n)
-	if err != nil {
-		return 0, err
-	}
-	return d.makeInt(sign != 0, mag), nil
+	mag, err = d.take(n)
+	return sign != 0, mag, err
 }
 
 // makeInt builds the integer with little-endian magnitude mag.
@@ -651,28 +658,7 @@ func (d *decoder) smallField(what string, limit uint64) (uint64, error) {
 		}
 		v = uint64(u)
 	case extSmallBig, extLargeBig:
-		var n int
-		if tag == extSmallBig {
-			b, err := d.u8()
-			if err != nil {
-				return 0, err
-			}
-			n = int(b)
-		} else {
-			u, err := d.u32()
-			if err != nil {
-				return 0, err
-			}
-			if u > maxBigBytes {
-				return 0, d.bad("%s too large", what)
-			}
-			n = int(u)
-		}
-		sign, err := d.u8()
-		if err != nil {
-			return 0, err
-		}
-		mag, err := d.take(n)
+		neg, mag, err := d.bigBody(tag)
 		if err != nil {
 			return 0, err
 		}
@@ -685,7 +671,7 @@ func (d *decoder) smallField(what string, limit uint64) (uint64, error) {
 		for i := len(mag) - 1; i >= 0; i-- {
 			v = v<<8 | uint64(mag[i])
 		}
-		if sign != 0 && v != 0 {
+		if neg && v != 0 {
 			return 0, d.bad("negative %s", what)
 		}
 	default:
