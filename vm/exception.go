@@ -153,7 +153,7 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 	p.excFrame, p.noFaultLoc = term.NoValue, false
 
 	if p.catches > 0 {
-		for i := p.sp - 1; i >= 0; i-- {
+		for i := p.sp - 1; i >= yGuard; i-- {
 			w := p.stack[i]
 			if !w.IsCatch() {
 				continue
@@ -167,7 +167,7 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 			}
 			p.sp = top
 			ct := p.rt.catchAt(w.CatchIndex())
-			p.mod = p.rt.inst(ct.mod)
+			p.setMod(p.rt.inst(ct.mod))
 			p.pc = ct.pc
 			p.x[0] = term.NoValue
 			p.x[1], p.x[2], p.x[3] = class, reason, raw

@@ -52,8 +52,7 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 				return nil, 0, false
 			}
 			p.x[0] = r
-			p.sp--
-			mid, npc := p.stack[p.sp].CP()
+			mid, npc := p.popCP()
 			return p.rt.inst(mid), int(npc), true
 		}
 		if e.Mod == nil && !p.rt.autoload(e) {

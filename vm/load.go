@@ -485,7 +485,12 @@ func (l *loader) transform() error {
 // is already emitted and is rewritten here).
 func (l *loader) move(src, dst bf.Arg) error {
 	op := &l.code[len(l.code)-1]
+	// The specialised moves read y registers without a bounds check, which
+	// is safe for indices below yGuard only (see Process.stack).
+	bigY := (src.Kind == bf.KindY && src.Val >= yGuard) || (dst.Kind == bf.KindY && dst.Val >= yGuard)
 	switch {
+	case bigY:
+		return l.emitSrc(src, dst)
 	case src.Kind == bf.KindX && dst.Kind == bf.KindX:
 		*op = opMoveXX
 	case src.Kind == bf.KindX && dst.Kind == bf.KindY:

@@ -1,6 +1,9 @@
 package vm
 
 import (
+	"errors"
+	"unsafe"
+
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
@@ -12,9 +15,11 @@ const MaxX = 1024
 // exception state. A process is a struct run by a scheduler, never a
 // goroutine of its own.
 //
-// Stack layout: every call pushes its return address (a CP word); allocate N
-// pushes N y slots above it, so y(i) is stack[sp-1-i] and trim drops the
-// lowest-numbered y registers from the top. Catch markers are y values.
+// Stack layout: the first yGuard words are a guard of []; every call pushes
+// its return address (a CP word) above; allocate N pushes N y slots above it,
+// so y(i) is stack[sp-1-i] and trim drops the lowest-numbered y registers from
+// the top. Catch markers are y values. sp never drops below yGuard, so y
+// registers below yGuard can be read without a bounds check.
 type Process struct {
 	rt   *Runtime
 	env  *term.Env
@@ -28,8 +33,10 @@ type Process struct {
 	stack []term.Term
 	sp    int
 
-	mod *Module // module whose code runs
-	pc  uint32
+	mod   *Module        // module whose code runs; set with setMod
+	code  unsafe.Pointer // mod's first code word
+	modID uint32         // mod.ID
+	pc    uint32
 
 	catches int
 	reds    int
@@ -133,6 +140,37 @@ func (p *Process) TailCallFun(f term.Term, arity int) term.Term {
 // SetX sets x register i (for TailCall arguments).
 func (p *Process) SetX(i int, t term.Term) { p.x[i] = t }
 
+// yGuard is the number of [] words at the bottom of every stack; the loader
+// gives y registers from yGuard up only to the bounds-checked instructions.
+const yGuard = 64
+
+// yAt returns y register i, which must be below yGuard: with sp >= yGuard
+// the word lies inside the stack whatever code runs.
+func (p *Process) yAt(i uint64) *term.Term {
+	return (*term.Term)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(p.stack)), (p.sp-1-int(i&(yGuard-1)))*8))
+}
+
+// errStackUnderflow ends a process whose code pops more stack than it
+// pushed, which no compiler emits.
+var errStackUnderflow = errors.New("stack underflow (malformed code)")
+
+// drop pops n words of the stack.
+func (p *Process) drop(n int) {
+	if p.sp-n < yGuard {
+		panic(errStackUnderflow)
+	}
+	p.sp -= n
+}
+
+// popCP pops the continuation pointer on top of the stack.
+func (p *Process) popCP() (mod uint32, pc uint32) {
+	if p.sp-1 < yGuard || !p.stack[p.sp-1].IsCP() {
+		panic(errStackUnderflow)
+	}
+	p.sp--
+	return p.stack[p.sp].CP()
+}
+
 // push pushes one word on the stack, growing it as needed.
 func (p *Process) push(t term.Term) {
 	if p.sp == len(p.stack) {
@@ -195,3 +233,10 @@ func (p *Process) Dict() (keys, values []term.Term) {
 
 // DictClear empties the dictionary.
 func (p *Process) DictClear() { p.dict = nil }
+
+// setMod makes m the module whose code runs.
+func (p *Process) setMod(m *Module) {
+	p.mod = m
+	p.code = codeBase(m)
+	p.modID = m.ID
+}

@@ -31,12 +31,18 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
 	for i, a := range args {
 		p.x[i] = copyInto(rt, h, a)
 	}
+	p.stack = make([]term.Term, yGuard, yGuard+64)
+	for i := range p.stack {
+		p.stack[i] = term.Nil
+	}
+	p.sp = yGuard
+	p.stack = p.stack[:cap(p.stack)]
 	p.push(term.MakeCP(0, 0))
 	if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
 		return nil, fmt.Errorf("%s is not defined", e.String(&rt.Env))
 	}
 	// Start by "trapping" into the function, which handles natives too.
-	p.mod = rt.inst(0)
+	p.setMod(rt.inst(0))
 	p.pc = 0
 	p.trapExport = e
 	p.trapArgs = len(args)
@@ -141,7 +147,8 @@ func (p *Process) startCall() bool {
 		p.status = statusExited
 		return false
 	}
-	p.mod, p.pc = mod, uint32(pc)
+	p.setMod(mod)
+	p.pc = uint32(pc)
 	return true
 }
 
