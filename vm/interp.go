@@ -356,6 +356,124 @@ func (p *Process) fast() runResult {
 			p.set(cw(base, pc+6), term.MakeSmall(r))
 			pc += 7
 
+		// Operand-specialised forms (specialise.go).
+		case opIsLtXX:
+			a, b := p.x[cw(base, pc+2)>>6&(MaxX-1)], p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			if !a.IsSmall() || !b.IsSmall() {
+				goto slow
+			}
+			if int64(a) < int64(b) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsGeXX:
+			a, b := p.x[cw(base, pc+2)>>6&(MaxX-1)], p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			if !a.IsSmall() || !b.IsSmall() {
+				goto slow
+			}
+			if int64(a) >= int64(b) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsLtXC:
+			a := p.x[cw(base, pc+2)>>6&(MaxX-1)]
+			if !a.IsSmall() {
+				goto slow
+			}
+			if int64(a) < int64(cw(base, pc+3)) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsGeXC:
+			a := p.x[cw(base, pc+2)>>6&(MaxX-1)]
+			if !a.IsSmall() {
+				goto slow
+			}
+			if int64(a) >= int64(cw(base, pc+3)) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsLtCX:
+			b := p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			if !b.IsSmall() {
+				goto slow
+			}
+			if int64(cw(base, pc+2)) < int64(b) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsGeCX:
+			b := p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			if !b.IsSmall() {
+				goto slow
+			}
+			if int64(cw(base, pc+2)) >= int64(b) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsEqExactXC:
+			if uint64(p.x[cw(base, pc+2)>>6&(MaxX-1)]) == cw(base, pc+3) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opIsNeExactXC:
+			if uint64(p.x[cw(base, pc+2)>>6&(MaxX-1)]) != cw(base, pc+3) {
+				pc += 4
+			} else {
+				pc = int(cw(base, pc+1))
+			}
+		case opAddXCX:
+			a := p.x[cw(base, pc+4)>>6&(MaxX-1)]
+			if !a.IsSmall() {
+				goto slow
+			}
+			r := a.Small() + term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(r) {
+				goto slow
+			}
+			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			pc += 7
+		case opSubXCX:
+			a := p.x[cw(base, pc+4)>>6&(MaxX-1)]
+			if !a.IsSmall() {
+				goto slow
+			}
+			r := a.Small() - term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(r) {
+				goto slow
+			}
+			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			pc += 7
+		case opAddYCX:
+			a := *p.yAt(cw(base, pc+4) >> 6)
+			if !a.IsSmall() {
+				goto slow
+			}
+			r := a.Small() + term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(r) {
+				goto slow
+			}
+			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			pc += 7
+		case opSubYCX:
+			a := *p.yAt(cw(base, pc+4) >> 6)
+			if !a.IsSmall() {
+				goto slow
+			}
+			r := a.Small() - term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(r) {
+				goto slow
+			}
+			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			pc += 7
+
 		default:
 			goto slow
 		}

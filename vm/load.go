@@ -478,6 +478,7 @@ func (l *loader) transform() error {
 			l.code[pos] = uint64(l.labels[lbl])
 		}
 	}
+	specialise(l.code, l.m.instrs)
 	return nil
 }
 

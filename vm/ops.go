@@ -80,7 +80,20 @@ const (
 	opMoveCY           = 69 // move constant -> y
 	opCallFunLast      = 70 // call_fun in tail position: Arity Fun N (deallocate N first)
 	opDeallocReturn    = 71 // deallocate N; return
-	numHotOps          = 72
+	// Operand-specialised forms (specialise.go).
+	opIsLtXX      = 72
+	opIsGeXX      = 73
+	opIsLtXC      = 74
+	opIsGeXC      = 75
+	opIsLtCX      = 76
+	opIsGeCX      = 77
+	opIsEqExactXC = 78
+	opIsNeExactXC = 79
+	opAddXCX      = 80
+	opSubXCX      = 81
+	opAddYCX      = 82
+	opSubYCX      = 83
+	numHotOps     = 84
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -628,5 +641,17 @@ var opNames = map[uint64]string{
 	opMoveCY:             "move_c_y",
 	opCallFunLast:        "call_fun_last",
 	opDeallocReturn:      "deallocate_return",
+	opIsLtXX:             "is_lt_xx",
+	opIsGeXX:             "is_ge_xx",
+	opIsLtXC:             "is_lt_xc",
+	opIsGeXC:             "is_ge_xc",
+	opIsLtCX:             "is_lt_cx",
+	opIsGeCX:             "is_ge_cx",
+	opIsEqExactXC:        "is_eq_exact_xc",
+	opIsNeExactXC:        "is_ne_exact_xc",
+	opAddXCX:             "add_xcx",
+	opSubXCX:             "sub_xcx",
+	opAddYCX:             "add_ycx",
+	opSubYCX:             "sub_ycx",
 	opNormalExit:         "normal_exit",
 }

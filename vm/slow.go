@@ -135,19 +135,19 @@ func (p *Process) slow(pc int) (int, runResult) {
 			pc = int(cw(base, pc+1))
 
 		// Tests.
-		case opIsEqExact:
+		case opIsEqExact, opIsEqExactXC:
 			if !term.ExactEqual(env, p.get(cw(base, pc+2)), p.get(cw(base, pc+3))) {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 4
 			}
-		case opIsNeExact:
+		case opIsNeExact, opIsNeExactXC:
 			if term.ExactEqual(env, p.get(cw(base, pc+2)), p.get(cw(base, pc+3))) {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 4
 			}
-		case opIsLt:
+		case opIsLt, opIsLtXX, opIsLtXC, opIsLtCX:
 			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
 			var lt bool
 			if a.IsSmall() && b.IsSmall() {
@@ -160,7 +160,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			} else {
 				pc += 4
 			}
-		case opIsGe:
+		case opIsGe, opIsGeXX, opIsGeXC, opIsGeCX:
 			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
 			var ge bool
 			if a.IsSmall() && b.IsSmall() {
@@ -299,17 +299,17 @@ func (p *Process) slow(pc int) (int, runResult) {
 
 		// Arithmetic with a small-integer fast path (gc_bif2 layout:
 		// Fail Live Bif A B Dst).
-		case opAdd, opSub, opMul, opBand, opBor, opBxor:
+		case opAdd, opSub, opMul, opBand, opBor, opBxor, opAddXCX, opSubXCX, opAddYCX, opSubYCX:
 			a, b := p.get(cw(base, pc+4)), p.get(cw(base, pc+5))
 			if a.IsSmall() && b.IsSmall() {
 				x, y := a.Small(), b.Small()
 				var r int64
 				ok := true
 				switch cw(base, pc) {
-				case opAdd:
+				case opAdd, opAddXCX, opAddYCX:
 					r = x + y
 					ok = term.FitsSmall(r)
-				case opSub:
+				case opSub, opSubXCX, opSubYCX:
 					r = x - y
 					ok = term.FitsSmall(r)
 				case opMul:

@@ -1,0 +1,77 @@
+package vm
+
+import "github.com/beamr/beamr/term"
+
+// Operand-specialised forms of hot instructions. Each keeps the layout of
+// its generic instruction, so slow and the disassembler treat it as that
+// instruction; only the fast path decodes its operands directly (an x
+// register's number, a small integer constant) instead of going through
+// Process.get.
+//
+// Comparisons (Fail A B): X is an x register, C a small integer constant.
+// is_eq_exact/is_ne_exact with an immediate constant (atom, small, []) need
+// no slow path at all: the words are equal exactly when the terms are.
+// Arithmetic (gc_bif2 layout Fail Live Bif A B Dst): A an x or y register,
+// B a small integer constant, Dst an x register.
+
+// specialise rewrites the opcode word of each instruction in code (starting
+// at the offsets in instrs) whose operands fit a specialised form.
+func specialise(code []uint64, instrs []uint32) {
+	for _, at := range instrs {
+		i := int(at)
+		switch code[i] {
+		case opIsLt, opIsGe:
+			a, b := code[i+2], code[i+3]
+			lt := code[i] == opIsLt
+			switch {
+			case isXRef(a) && isXRef(b):
+				code[i] = pick(lt, opIsLtXX, opIsGeXX)
+			case isXRef(a) && isSmallConst(b):
+				code[i] = pick(lt, opIsLtXC, opIsGeXC)
+			case isSmallConst(a) && isXRef(b):
+				code[i] = pick(lt, opIsLtCX, opIsGeCX)
+			}
+		case opIsEqExact, opIsNeExact:
+			a, b := code[i+2], code[i+3]
+			eq := code[i] == opIsEqExact
+			switch {
+			case isXRef(a) && isImmedConst(b):
+				code[i] = pick(eq, opIsEqExactXC, opIsNeExactXC)
+			case isImmedConst(a) && isXRef(b):
+				code[i+2], code[i+3] = b, a
+				code[i] = pick(eq, opIsEqExactXC, opIsNeExactXC)
+			}
+		case opAdd, opSub:
+			a, b, d := code[i+4], code[i+5], code[i+6]
+			add := code[i] == opAdd
+			if !isSmallConst(b) || !isXRef(d) {
+				continue
+			}
+			switch {
+			case isXRef(a):
+				code[i] = pick(add, opAddXCX, opSubXCX)
+			case isYRef(a) && a>>6 < yGuard:
+				code[i] = pick(add, opAddYCX, opSubYCX)
+			}
+		}
+	}
+}
+
+func pick(c bool, a, b uint64) uint64 {
+	if c {
+		return a
+	}
+	return b
+}
+
+// isXRef reports whether operand word w names an x register.
+func isXRef(w uint64) bool { return w&3 == 0 && (w>>2)&3 == refX }
+
+// isYRef reports whether operand word w names a y register.
+func isYRef(w uint64) bool { return w&3 == 0 && (w>>2)&3 == refY }
+
+// isSmallConst reports whether operand word w is a small integer constant.
+func isSmallConst(w uint64) bool { return term.Term(w).IsSmall() }
+
+// isImmedConst reports whether operand word w is an immediate constant.
+func isImmedConst(w uint64) bool { return term.Term(w).IsImmed() }
