@@ -71,6 +71,10 @@ func (p *Process) fast() runResult {
 	env := p.env
 	pc := int(p.pc)
 	base := p.code
+	// The stack pointer and the stack live in registers here; the stack
+	// pointer is written back whenever fast returns.
+	sp := p.sp
+	stk := p.stack
 
 	for {
 		switch cw(base, pc) {
@@ -78,37 +82,36 @@ func (p *Process) fast() runResult {
 			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
 		case opMoveYX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = *p.yAt(cw(base, pc+1))
+			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
 			pc += 3
 		case opMoveXY:
-			*p.yAt(cw(base, pc+2)) = p.x[cw(base, pc+1)&(MaxX-1)]
+			*yat(stk, sp, cw(base, pc+2)) = p.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
 		case opMoveYY:
-			*p.yAt(cw(base, pc+2)) = *p.yAt(cw(base, pc+1))
+			*yat(stk, sp, cw(base, pc+2)) = *yat(stk, sp, cw(base, pc+1))
 			pc += 3
 		case opMoveCX:
 			p.x[cw(base, pc+2)&(MaxX-1)] = term.Term(cw(base, pc+1))
 			pc += 3
 		case opMoveCY:
-			*p.yAt(cw(base, pc+2)) = term.Term(cw(base, pc+1))
+			*yat(stk, sp, cw(base, pc+2)) = term.Term(cw(base, pc+1))
 			pc += 3
 		case opCall: // Arity Label CP
-			sp := p.sp
-			if sp >= len(p.stack) {
+			if sp >= len(stk) {
 				goto slow
 			}
-			p.stack[sp] = term.Term(cw(base, pc+3))
-			p.sp = sp + 1
+			stk[sp] = term.Term(cw(base, pc+3))
+			sp++
 			pc = int(cw(base, pc+2))
 			if p.reds--; p.reds <= 0 {
 				goto yield
 			}
 		case opCallLast:
-			sp := p.sp - int(cw(base, pc+3))
-			if sp < yGuard {
+			nsp := sp - int(cw(base, pc+3))
+			if nsp < yGuard {
 				goto slow
 			}
-			p.sp = sp
+			sp = nsp
 			pc = int(cw(base, pc+2))
 			if p.reds--; p.reds <= 0 {
 				goto yield
@@ -119,40 +122,39 @@ func (p *Process) fast() runResult {
 				goto yield
 			}
 		case opReturn:
-			sp := p.sp - 1
-			if sp < yGuard {
+			nsp := sp - 1
+			if nsp < yGuard {
 				goto slow
 			}
-			cp := p.stack[sp]
+			cp := stk[nsp]
 			mid, npc := cp.CP()
 			if !cp.IsCP() || mid != p.modID {
 				goto slow
 			}
-			p.sp = sp
+			sp = nsp
 			pc = int(npc)
 		case opDeallocReturn:
-			sp := p.sp - 1 - int(cw(base, pc+1))
-			if sp < yGuard {
+			nsp := sp - 1 - int(cw(base, pc+1))
+			if nsp < yGuard {
 				goto slow
 			}
-			cp := p.stack[sp]
+			cp := stk[nsp]
 			mid, npc := cp.CP()
 			if !cp.IsCP() || mid != p.modID {
 				goto slow
 			}
-			p.sp = sp
+			sp = nsp
 			pc = int(npc)
 		case opAllocate: // N Live
 			n := int(cw(base, pc+1))
-			sp := p.sp
-			if sp+n >= len(p.stack) {
+			if sp+n >= len(stk) {
 				goto slow
 			}
-			s := p.stack[sp : sp+n]
+			s := stk[sp : sp+n]
 			for i := range s {
 				s[i] = term.Nil
 			}
-			p.sp = sp + n
+			sp += n
 			pc += 3
 		case opTestHeap:
 			if h := p.Heap; h.Top+cw(base, pc+1) > h.End {
@@ -160,25 +162,25 @@ func (p *Process) fast() runResult {
 			}
 			pc += 3
 		case opDeallocate:
-			sp := p.sp - int(cw(base, pc+1))
-			if sp < yGuard {
+			nsp := sp - int(cw(base, pc+1))
+			if nsp < yGuard {
 				goto slow
 			}
-			p.sp = sp
+			sp = nsp
 			pc += 2
 		case opTrim:
-			sp := p.sp - int(cw(base, pc+1))
-			if sp < yGuard {
+			nsp := sp - int(cw(base, pc+1))
+			if nsp < yGuard {
 				goto slow
 			}
-			p.sp = sp
+			sp = nsp
 			pc += 3
 		case opJump:
 			pc = int(cw(base, pc+1))
 
 		// Tests.
 		case opIsEqExact:
-			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
+			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
 			if a == b {
 				pc += 4
 			} else if a.IsImmed() || b.IsImmed() {
@@ -187,7 +189,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opIsNeExact:
-			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
+			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
 			if a == b {
 				pc = int(cw(base, pc+1))
 			} else if a.IsImmed() || b.IsImmed() {
@@ -196,7 +198,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opIsLt:
-			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
+			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -206,7 +208,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsGe:
-			a, b := p.get(cw(base, pc+2)), p.get(cw(base, pc+3))
+			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -216,38 +218,38 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsNonemptyList:
-			if !p.get(cw(base, pc+2)).IsList() {
+			if !fget(p, stk, sp, cw(base, pc+2)).IsList() {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsNil:
-			if p.get(cw(base, pc+2)) != term.Nil {
+			if fget(p, stk, sp, cw(base, pc+2)) != term.Nil {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsAtom:
-			if !p.get(cw(base, pc+2)).IsAtom() {
+			if !fget(p, stk, sp, cw(base, pc+2)).IsAtom() {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsTuple:
-			if t := p.get(cw(base, pc+2)); !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubTuple {
+			if t := fget(p, stk, sp, cw(base, pc+2)); !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubTuple {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opTestArity:
-			t := p.get(cw(base, pc+2))
+			t := fget(p, stk, sp, cw(base, pc+2))
 			if !t.IsBoxed() || term.Term(env.W[t.Index()]) != term.MakeHeader(term.SubTuple, int(cw(base, pc+3))) {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 4
 			}
 		case opIsTaggedTuple: // Fail Src N Atom
-			t := p.get(cw(base, pc+2))
+			t := fget(p, stk, sp, cw(base, pc+2))
 			n := int(cw(base, pc+3))
 			if !t.IsBoxed() || n == 0 || term.Term(env.W[t.Index()]) != term.MakeHeader(term.SubTuple, n) ||
 				env.W[t.Index()+1] != cw(base, pc+4) {
@@ -256,7 +258,7 @@ func (p *Process) fast() runResult {
 				pc += 5
 			}
 		case opSelectVal: // Src Fail N [V L]*
-			v := p.get(cw(base, pc+1))
+			v := fget(p, stk, sp, cw(base, pc+1))
 			n := int(cw(base, pc+3))
 			i := 0
 			for ; i < n; i++ {
@@ -272,7 +274,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opSelectTupleArity:
-			v := p.get(cw(base, pc+1))
+			v := fget(p, stk, sp, cw(base, pc+1))
 			n := int(cw(base, pc+3))
 			target := int(cw(base, pc+2))
 			if env.IsTuple(v) {
@@ -288,18 +290,18 @@ func (p *Process) fast() runResult {
 
 		// Data.
 		case opGetList:
-			l := p.get(cw(base, pc+1))
-			p.set(cw(base, pc+2), env.Hd(l))
-			p.set(cw(base, pc+3), env.Tl(l))
+			l := fget(p, stk, sp, cw(base, pc+1))
+			fset(p, stk, sp, cw(base, pc+2), env.Hd(l))
+			fset(p, stk, sp, cw(base, pc+3), env.Tl(l))
 			pc += 4
 		case opGetHd:
-			p.set(cw(base, pc+2), env.Hd(p.get(cw(base, pc+1))))
+			fset(p, stk, sp, cw(base, pc+2), env.Hd(fget(p, stk, sp, cw(base, pc+1))))
 			pc += 3
 		case opGetTl:
-			p.set(cw(base, pc+2), env.Tl(p.get(cw(base, pc+1))))
+			fset(p, stk, sp, cw(base, pc+2), env.Tl(fget(p, stk, sp, cw(base, pc+1))))
 			pc += 3
 		case opGetTupleElement:
-			p.set(cw(base, pc+3), env.Elem(p.get(cw(base, pc+1)), int(cw(base, pc+2))))
+			fset(p, stk, sp, cw(base, pc+3), env.Elem(fget(p, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
 			pc += 4
 		case opPutList:
 			h := p.Heap
@@ -308,9 +310,9 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 			h.Top = at + 2
-			h.W[at] = uint64(p.get(cw(base, pc+1)))
-			h.W[at+1] = uint64(p.get(cw(base, pc+2)))
-			p.set(cw(base, pc+3), term.MakeList(at))
+			h.W[at] = uint64(fget(p, stk, sp, cw(base, pc+1)))
+			h.W[at+1] = uint64(fget(p, stk, sp, cw(base, pc+2)))
+			fset(p, stk, sp, cw(base, pc+3), term.MakeList(at))
 			pc += 4
 		case opPutTuple2: // Dst N Elems...
 			n := int(cw(base, pc+2))
@@ -322,19 +324,19 @@ func (p *Process) fast() runResult {
 			h.Top = at + 1 + uint64(n)
 			h.W[at] = uint64(term.MakeHeader(term.SubTuple, n))
 			for i := 0; i < n; i++ {
-				h.W[at+1+uint64(i)] = uint64(p.get(cw(base, pc+3+i)))
+				h.W[at+1+uint64(i)] = uint64(fget(p, stk, sp, cw(base, pc+3+i)))
 			}
-			p.set(cw(base, pc+1), term.MakeBoxed(at))
+			fset(p, stk, sp, cw(base, pc+1), term.MakeBoxed(at))
 			pc += 3 + n
 		case opSwap:
-			a, b := p.get(cw(base, pc+1)), p.get(cw(base, pc+2))
-			p.set(cw(base, pc+1), b)
-			p.set(cw(base, pc+2), a)
+			a, b := fget(p, stk, sp, cw(base, pc+1)), fget(p, stk, sp, cw(base, pc+2))
+			fset(p, stk, sp, cw(base, pc+1), b)
+			fset(p, stk, sp, cw(base, pc+2), a)
 			pc += 3
 
 		// Arithmetic on small integers (gc_bif2 layout: Fail Live Bif A B Dst).
 		case opAdd:
-			a, b := p.get(cw(base, pc+4)), p.get(cw(base, pc+5))
+			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -342,10 +344,10 @@ func (p *Process) fast() runResult {
 			if !term.FitsSmall(r) {
 				goto slow
 			}
-			p.set(cw(base, pc+6), term.MakeSmall(r))
+			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(r))
 			pc += 7
 		case opSub:
-			a, b := p.get(cw(base, pc+4)), p.get(cw(base, pc+5))
+			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -353,7 +355,7 @@ func (p *Process) fast() runResult {
 			if !term.FitsSmall(r) {
 				goto slow
 			}
-			p.set(cw(base, pc+6), term.MakeSmall(r))
+			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(r))
 			pc += 7
 
 		// Operand-specialised forms (specialise.go).
@@ -452,7 +454,7 @@ func (p *Process) fast() runResult {
 			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
 			pc += 7
 		case opAddYCX:
-			a := *p.yAt(cw(base, pc+4) >> 6)
+			a := *yat(stk, sp, cw(base, pc+4)>>6)
 			if !a.IsSmall() {
 				goto slow
 			}
@@ -463,7 +465,7 @@ func (p *Process) fast() runResult {
 			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
 			pc += 7
 		case opSubYCX:
-			a := *p.yAt(cw(base, pc+4) >> 6)
+			a := *yat(stk, sp, cw(base, pc+4)>>6)
 			if !a.IsSmall() {
 				goto slow
 			}
@@ -481,12 +483,39 @@ func (p *Process) fast() runResult {
 
 	slow:
 		p.pc = uint32(pc)
+		p.sp = sp
 		return runNext
 
 	yield:
 		p.pc = uint32(pc)
+		p.sp = sp
 		return runYield
 	}
+}
+
+// yat returns y register i (below yGuard) of stack s with stack pointer sp.
+func yat(s []term.Term, sp int, i uint64) *term.Term {
+	return (*term.Term)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), (sp-1-int(i&(yGuard-1)))*8))
+}
+
+// fget is Process.get for fast, whose stack pointer is sp.
+func fget(p *Process, s []term.Term, sp int, w uint64) term.Term {
+	if w&3 != 0 {
+		return term.Term(w)
+	}
+	if (w>>2)&3 == refX {
+		return p.x[w>>6&(MaxX-1)]
+	}
+	return s[sp-1-int(w>>6)]
+}
+
+// fset is Process.set for fast, whose stack pointer is sp.
+func fset(p *Process, s []term.Term, sp int, w uint64, t term.Term) {
+	if (w>>2)&3 == refX {
+		p.x[w>>6&(MaxX-1)] = t
+		return
+	}
+	s[sp-1-int(w>>6)] = t
 }
 
 // codeBase returns the address of the first word of m's code.
