@@ -476,6 +476,102 @@ func (p *Process) fast() runResult {
 			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
 			pc += 7
 
+		// Fused pairs (specialise.go): the first instruction, then the
+		// second from its own words; a bail-out of the second goes to slow
+		// with pc at the second.
+		case opMoveXXMoveXX:
+			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			p.x[cw(base, pc+5)&(MaxX-1)] = p.x[cw(base, pc+4)&(MaxX-1)]
+			pc += 6
+		case opMoveXYMoveXY:
+			*yat(stk, sp, cw(base, pc+2)) = p.x[cw(base, pc+1)&(MaxX-1)]
+			*yat(stk, sp, cw(base, pc+5)) = p.x[cw(base, pc+4)&(MaxX-1)]
+			pc += 6
+		case opMoveYXMoveYX:
+			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			p.x[cw(base, pc+5)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+4))
+			pc += 6
+		case opMoveXXCall, opMoveYXCall:
+			if cw(base, pc) == opMoveXXCall {
+				p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			} else {
+				p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			}
+			pc += 3
+			if sp >= len(stk) {
+				goto slow
+			}
+			stk[sp] = term.Term(cw(base, pc+3))
+			sp++
+			pc = int(cw(base, pc+2))
+			if p.reds--; p.reds <= 0 {
+				goto yield
+			}
+		case opMoveXXCallLast, opMoveYXCallLast:
+			if cw(base, pc) == opMoveXXCallLast {
+				p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			} else {
+				p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			}
+			pc += 3
+			nsp := sp - int(cw(base, pc+3))
+			if nsp < yGuard {
+				goto slow
+			}
+			sp = nsp
+			pc = int(cw(base, pc+2))
+			if p.reds--; p.reds <= 0 {
+				goto yield
+			}
+		case opMoveXXReturn:
+			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			pc += 3
+			nsp := sp - 1
+			if nsp < yGuard {
+				goto slow
+			}
+			cp := stk[nsp]
+			mid, npc := cp.CP()
+			if !cp.IsCP() || mid != p.modID {
+				goto slow
+			}
+			sp = nsp
+			pc = int(npc)
+		case opMoveYXDeallocReturn:
+			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			pc += 3
+			nsp := sp - 1 - int(cw(base, pc+1))
+			if nsp < yGuard {
+				goto slow
+			}
+			cp := stk[nsp]
+			mid, npc := cp.CP()
+			if !cp.IsCP() || mid != p.modID {
+				goto slow
+			}
+			sp = nsp
+			pc = int(npc)
+		case opIsNonemptyListGetList: // Fail S; get_list S H T
+			l := fget(p, stk, sp, cw(base, pc+2))
+			if !l.IsList() {
+				pc = int(cw(base, pc+1))
+				continue
+			}
+			fset(p, stk, sp, cw(base, pc+5), env.Hd(l))
+			fset(p, stk, sp, cw(base, pc+6), env.Tl(l))
+			pc += 7
+		case opTestHeapPutList: // Need Live; put_list A B D
+			h := p.Heap
+			at := h.Top
+			if at+cw(base, pc+1) > h.End || at+2 > h.End {
+				goto slow
+			}
+			h.Top = at + 2
+			h.W[at] = uint64(fget(p, stk, sp, cw(base, pc+4)))
+			h.W[at+1] = uint64(fget(p, stk, sp, cw(base, pc+5)))
+			fset(p, stk, sp, cw(base, pc+6), term.MakeList(at))
+			pc += 7
+
 		default:
 			goto slow
 		}

@@ -479,6 +479,7 @@ func (l *loader) transform() error {
 		}
 	}
 	specialise(l.code, l.m.instrs)
+	fuse(l.code, l.m.instrs, l.labels)
 	return nil
 }
 

@@ -18,7 +18,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 	var fault int // pc of the instruction that raised
 
 	{
-		switch cw(base, pc) {
+		switch unfuse(cw(base, pc)) {
 		case opMoveXX:
 			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3

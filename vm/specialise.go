@@ -75,3 +75,63 @@ func isSmallConst(w uint64) bool { return term.Term(w).IsSmall() }
 
 // isImmedConst reports whether operand word w is an immediate constant.
 func isImmedConst(w uint64) bool { return term.Term(w).IsImmed() }
+
+// Fused pairs. fuse gives the first instruction of a frequent pair a
+// fused opcode whose fast path runs both instructions with one dispatch.
+// The second instruction keeps its own words, so slow runs a fused opcode
+// as its first instruction alone, and nothing changes for code that jumps
+// to the second one — which fuse never allows: the second instruction of a
+// pair is never a label.
+var fusions = map[[2]uint64]uint64{
+	{opMoveXX, opMoveXX}:          opMoveXXMoveXX,
+	{opMoveXY, opMoveXY}:          opMoveXYMoveXY,
+	{opMoveYX, opMoveYX}:          opMoveYXMoveYX,
+	{opMoveXX, opCall}:            opMoveXXCall,
+	{opMoveYX, opCall}:            opMoveYXCall,
+	{opMoveXX, opCallLast}:        opMoveXXCallLast,
+	{opMoveYX, opCallLast}:        opMoveYXCallLast,
+	{opMoveXX, opReturn}:          opMoveXXReturn,
+	{opMoveYX, opDeallocReturn}:   opMoveYXDeallocReturn,
+	{opIsNonemptyList, opGetList}: opIsNonemptyListGetList,
+	{opTestHeap, opPutList}:       opTestHeapPutList,
+}
+
+// fusedFirst maps each fused opcode to the opcode of its first instruction.
+var fusedFirst = func() map[uint64]uint64 {
+	m := make(map[uint64]uint64, len(fusions))
+	for pair, f := range fusions {
+		m[f] = pair[0]
+	}
+	return m
+}()
+
+// fuse rewrites the first instruction of each fusable pair in code.
+// instrs are the instruction offsets in order; labels the label offsets.
+func fuse(code []uint64, instrs []uint32, labels []uint32) {
+	target := make(map[uint32]bool, len(labels))
+	for _, l := range labels {
+		target[l] = true
+	}
+	for k := 0; k+1 < len(instrs); k++ {
+		a, b := instrs[k], instrs[k+1]
+		if target[b] {
+			continue
+		}
+		if f, ok := fusions[[2]uint64{code[a], code[b]}]; ok {
+			if code[a] == opIsNonemptyList && code[a+2] != code[b+1] {
+				continue // the test and the get_list must name the same list
+			}
+			code[a] = f
+			k++ // the second instruction is not the first of another pair
+		}
+	}
+}
+
+// unfuse returns the opcode slow runs for op: a fused pair's first
+// instruction, or op itself.
+func unfuse(op uint64) uint64 {
+	if op >= opMoveXXMoveXX && op < numHotOps {
+		return fusedFirst[op]
+	}
+	return op
+}
