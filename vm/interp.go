@@ -572,6 +572,73 @@ func (p *Process) fast() runResult {
 			fset(p, stk, sp, cw(base, pc+6), term.MakeList(at))
 			pc += 7
 
+		// Guard BIFs with a fast path, in their generic layouts (bif0: Bif
+		// Dst; bif1/2: Fail Bif Args Dst; gc_bif1: Fail Live Bif Arg Dst).
+		// Anything unusual, every error included, goes to slow.
+		case opBifSelf:
+			fset(p, stk, sp, cw(base, pc+2), p.Pid)
+			pc += 3
+		case opBifHd, opBifTl:
+			l := fget(p, stk, sp, cw(base, pc+3))
+			if !l.IsList() {
+				goto slow
+			}
+			i := l.Index()
+			if cw(base, pc) == opBifTl {
+				i++
+			}
+			fset(p, stk, sp, cw(base, pc+4), term.Term(env.W[i]))
+			pc += 5
+		case opBifElement:
+			n, t := fget(p, stk, sp, cw(base, pc+3)), fget(p, stk, sp, cw(base, pc+4))
+			if !n.IsSmall() || !t.IsBoxed() {
+				goto slow
+			}
+			h := term.Term(env.W[t.Index()])
+			if h.HeaderSub() != term.SubTuple || uint64(n.Small()-1) >= uint64(h.HeaderArity()) {
+				goto slow
+			}
+			fset(p, stk, sp, cw(base, pc+5), term.Term(env.W[t.Index()+uint64(n.Small())]))
+			pc += 6
+		case opBifTupleSize, opGcBifTupleSize:
+			at := pc + 3
+			if cw(base, pc) == opGcBifTupleSize {
+				at++
+			}
+			t := fget(p, stk, sp, cw(base, at))
+			if !t.IsBoxed() {
+				goto slow
+			}
+			h := term.Term(env.W[t.Index()])
+			if h.HeaderSub() != term.SubTuple {
+				goto slow
+			}
+			fset(p, stk, sp, cw(base, at+1), term.MakeSmall(int64(h.HeaderArity())))
+			pc = at + 2
+		case opGcBifByteSize:
+			t := fget(p, stk, sp, cw(base, pc+4))
+			if !t.IsBoxed() {
+				goto slow
+			}
+			var n uint64
+			switch term.Term(env.W[t.Index()]).HeaderSub() {
+			case term.SubHeapBin, term.SubRefcBin:
+				n = env.W[t.Index()+1]
+			case term.SubSubBin:
+				n = (env.W[t.Index()+1] + 7) / 8
+			default:
+				goto slow
+			}
+			fset(p, stk, sp, cw(base, pc+5), term.MakeSmall(int64(n)))
+			pc += 6
+		case opGcBifMapSize:
+			t := fget(p, stk, sp, cw(base, pc+4))
+			if !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubMap {
+				goto slow
+			}
+			fset(p, stk, sp, cw(base, pc+5), term.MakeSmall(int64(env.W[t.Index()+1])))
+			pc += 6
+
 		default:
 			goto slow
 		}

@@ -291,9 +291,15 @@ func (l *loader) transform() error {
 		case bf.OpCallExtLast:
 			l.emit(uint64(a[0].Val), uint64(a[1].Val), uint64(a[2].Val))
 		case bf.OpBif0: // Bif Dst
+			if fast, ok := l.bifOp(in.Op, a[0].Val); ok {
+				l.code[len(l.code)-1] = fast
+			}
 			l.emit(uint64(a[0].Val))
 			err = l.emitSrc(a[1])
 		case bf.OpBif1, bf.OpBif2, bf.OpBif3: // Fail Bif Args... Dst
+			if fast, ok := l.bifOp(in.Op, a[1].Val); ok {
+				l.code[len(l.code)-1] = fast
+			}
 			l.label(a[0])
 			l.emit(uint64(a[1].Val))
 			err = l.emitSrc(a[2:]...)
@@ -302,6 +308,8 @@ func (l *loader) transform() error {
 				if fast, ok := l.arithOp(a[2].Val); ok {
 					l.code[len(l.code)-1] = fast
 				}
+			} else if fast, ok := l.bifOp(in.Op, a[2].Val); ok {
+				l.code[len(l.code)-1] = fast
 			}
 			l.label(a[0])
 			live := uint64(a[1].Val)
@@ -537,6 +545,40 @@ func (l *loader) isIncrement(a []bf.Arg) bool {
 	src, n := a[3], a[4]
 	return (src.Kind == bf.KindX || src.Kind == bf.KindY) && src.Type >= 0 &&
 		n.Kind == bf.KindI && n.Big == nil && term.FitsSmall(n.Val)
+}
+
+// bifOp returns the opcode of a guard BIF with a fast path in the
+// interpreter (see specialise.go) for instruction op calling import imp.
+// Such an opcode keeps op's layout.
+func (l *loader) bifOp(op bf.Opcode, imp int64) (uint64, bool) {
+	im := l.f.Imports[imp]
+	if l.atoms[im.Module] != term.AtomErlang {
+		return 0, false
+	}
+	type key struct {
+		op    bf.Opcode
+		name  string
+		arity int
+	}
+	switch (key{op, l.f.Atoms[im.Function], int(im.Arity)}) {
+	case key{bf.OpBif0, "self", 0}:
+		return opBifSelf, true
+	case key{bf.OpBif1, "hd", 1}:
+		return opBifHd, true
+	case key{bf.OpBif1, "tl", 1}:
+		return opBifTl, true
+	case key{bf.OpBif2, "element", 2}:
+		return opBifElement, true
+	case key{bf.OpBif1, "tuple_size", 1}:
+		return opBifTupleSize, true
+	case key{bf.OpGcBif1, "tuple_size", 1}:
+		return opGcBifTupleSize, true
+	case key{bf.OpGcBif1, "byte_size", 1}:
+		return opGcBifByteSize, true
+	case key{bf.OpGcBif1, "map_size", 1}:
+		return opGcBifMapSize, true
+	}
+	return 0, false
 }
 
 // arithOp returns the fast-path opcode for gc_bif2 of import imp.

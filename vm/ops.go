@@ -105,7 +105,16 @@ const (
 	opMoveYXDeallocReturn   = 92
 	opIsNonemptyListGetList = 93
 	opTestHeapPutList       = 94
-	numHotOps               = 95
+	// Guard BIFs with a fast path (load.go bifOp), in their generic layout.
+	opBifSelf        = 95 // bif0 self/0
+	opBifHd          = 96 // bif1 hd/1
+	opBifTl          = 97 // bif1 tl/1
+	opBifElement     = 98 // bif2 element/2
+	opBifTupleSize   = 99 // bif1 tuple_size/1
+	opGcBifTupleSize = 100
+	opGcBifByteSize  = 101
+	opGcBifMapSize   = 102
+	numHotOps        = 103
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -676,5 +685,13 @@ var opNames = map[uint64]string{
 	opMoveYXDeallocReturn:   "move_y_x+deallocate_return",
 	opIsNonemptyListGetList: "is_nonempty_list+get_list",
 	opTestHeapPutList:       "test_heap+put_list",
+	opBifSelf:               "bif0(self)",
+	opBifHd:                 "bif1(hd)",
+	opBifTl:                 "bif1(tl)",
+	opBifElement:            "bif2(element)",
+	opBifTupleSize:          "bif1(tuple_size)",
+	opGcBifTupleSize:        "gc_bif1(tuple_size)",
+	opGcBifByteSize:         "gc_bif1(byte_size)",
+	opGcBifMapSize:          "gc_bif1(map_size)",
 	opNormalExit:            "normal_exit",
 }

@@ -18,7 +18,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 	var fault int // pc of the instruction that raised
 
 	{
-		switch unfuse(cw(base, pc)) {
+		switch generic(cw(base, pc)) {
 		case opMoveXX:
 			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
@@ -367,7 +367,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			p.set(cw(base, pc+2), r)
 			pc += 3
 		case opBif1, opBif2, opBif3, opGcBif1, opGcBif2, opGcBif3:
-			op := cw(base, pc)
+			op := generic(cw(base, pc))
 			var n, off int
 			switch op {
 			case opBif1:

@@ -127,11 +127,26 @@ func fuse(code []uint64, instrs []uint32, labels []uint32) {
 	}
 }
 
-// unfuse returns the opcode slow runs for op: a fused pair's first
-// instruction, or op itself.
-func unfuse(op uint64) uint64 {
-	if op >= opMoveXXMoveXX && op < numHotOps {
-		return fusedFirst[op]
+// genericOp maps each opcode to the one slow runs for it: a fused pair's
+// first instruction, a fast-path BIF's generic bif instruction, or itself.
+var genericOp = func() (g [numHotOps]uint64) {
+	for i := range g {
+		g[i] = uint64(i)
+	}
+	for f, first := range fusedFirst {
+		g[f] = first
+	}
+	g[opBifSelf] = opBif0
+	g[opBifHd], g[opBifTl], g[opBifTupleSize] = opBif1, opBif1, opBif1
+	g[opBifElement] = opBif2
+	g[opGcBifTupleSize], g[opGcBifByteSize], g[opGcBifMapSize] = opGcBif1, opGcBif1, opGcBif1
+	return g
+}()
+
+// generic returns the opcode slow runs for op.
+func generic(op uint64) uint64 {
+	if op < numHotOps {
+		return genericOp[op]
 	}
 	return op
 }
