@@ -18,19 +18,6 @@ func badkey(p *vm.Process, k term.Term) term.Term {
 	return p.Error(p.Heap.Tuple(term.AtomBadkey, k))
 }
 
-// mapRemoveKeys returns m without the keys ks (exact match).
-func mapWithout(p *vm.Process, m term.Term, drop func(k term.Term) bool) term.Term {
-	keys, vals := vm.MapPairs(p.Env(), m)
-	nk, nv := keys[:0], vals[:0]
-	for i, k := range keys {
-		if !drop(k) {
-			nk = append(nk, k)
-			nv = append(nv, vals[i])
-		}
-	}
-	return p.NewMap(nk, nv)
-}
-
 func registerMaps(rt *vm.Runtime) {
 	reg := func(name string, arity int, f vm.NativeFunc) { rt.Register("maps", name, arity, f) }
 
@@ -93,15 +80,10 @@ func registerMaps(rt *vm.Runtime) {
 		return p.MapPut(args[2], args[0], args[1])
 	})
 	reg("remove", 2, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		m := args[1]
-		if !e.IsMap(m) {
-			return badmap(p, m)
+		if !p.Env().IsMap(args[1]) {
+			return badmap(p, args[1])
 		}
-		if _, ok := vm.MapFind(e, m, args[0]); !ok {
-			return m
-		}
-		return mapWithout(p, m, func(k term.Term) bool { return term.ExactEqual(e, k, args[0]) })
+		return p.MapRemove(args[1], args[0])
 	})
 	reg("take", 2, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
@@ -113,8 +95,7 @@ func registerMaps(rt *vm.Runtime) {
 		if !ok {
 			return p.Atom("error")
 		}
-		rest := mapWithout(p, m, func(k term.Term) bool { return term.ExactEqual(e, k, args[0]) })
-		return p.Heap.Tuple(v, rest)
+		return p.Heap.Tuple(v, p.MapRemove(m, args[0]))
 	})
 	reg("size", 1, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
@@ -124,60 +105,36 @@ func registerMaps(rt *vm.Runtime) {
 		return term.MakeSmall(int64(e.MapSize(args[0])))
 	})
 	reg("keys", 1, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		if !e.IsMap(args[0]) {
+		if !p.Env().IsMap(args[0]) {
 			return badmap(p, args[0])
 		}
-		keys, _ := vm.MapPairs(e, args[0])
-		return p.Heap.List(keys...)
+		return p.MapKeyList(args[0])
 	})
 	reg("values", 1, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		if !e.IsMap(args[0]) {
+		if !p.Env().IsMap(args[0]) {
 			return badmap(p, args[0])
 		}
-		_, vals := vm.MapPairs(e, args[0])
-		return p.Heap.List(vals...)
+		return p.MapValueList(args[0])
 	})
 	reg("to_list", 1, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		if !e.IsMap(args[0]) {
+		if !p.Env().IsMap(args[0]) {
 			return badmap(p, args[0])
 		}
-		keys, vals := vm.MapPairs(e, args[0])
-		ts := make([]term.Term, len(keys))
-		for i := range keys {
-			ts[i] = p.Heap.Tuple(keys[i], vals[i])
-		}
-		return p.Heap.List(ts...)
+		return p.MapToList(args[0])
 	})
 	reg("from_list", 1, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		ts, ok := listSlice(e, args[0])
+		m, ok := p.MapFromList(args[0])
 		if !ok {
 			return p.BadArg()
 		}
-		keys := make([]term.Term, len(ts))
-		vals := make([]term.Term, len(ts))
-		for i, t := range ts {
-			if !e.IsTuple(t) || e.TupleArity(t) != 2 {
-				return p.BadArg()
-			}
-			keys[i], vals[i] = e.Elem(t, 0), e.Elem(t, 1)
-		}
-		return p.NewMap(keys, vals)
+		return m
 	})
 	reg("from_keys", 2, func(p *vm.Process, args []term.Term) term.Term {
-		e := p.Env()
-		keys, ok := listSlice(e, args[0])
+		m, ok := p.MapFromKeys(args[0], args[1])
 		if !ok {
 			return p.BadArg()
 		}
-		vals := make([]term.Term, len(keys))
-		for i := range vals {
-			vals[i] = args[1]
-		}
-		return p.NewMap(keys, vals)
+		return m
 	})
 	reg("merge", 2, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
@@ -186,9 +143,7 @@ func registerMaps(rt *vm.Runtime) {
 				return badmap(p, m)
 			}
 		}
-		k1, v1 := vm.MapPairs(e, args[0])
-		k2, v2 := vm.MapPairs(e, args[1])
-		return p.NewMap(append(k1, k2...), append(v1, v2...))
+		return p.MapMerge(args[0], args[1])
 	})
 	reg("intersect", 2, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
@@ -197,15 +152,11 @@ func registerMaps(rt *vm.Runtime) {
 				return badmap(p, m)
 			}
 		}
-		k1, _ := vm.MapPairs(e, args[0])
-		var ks, vs []term.Term
-		for _, k := range k1 {
-			if v, ok := vm.MapFind(e, args[1], k); ok {
-				ks = append(ks, k)
-				vs = append(vs, v)
-			}
-		}
-		return p.NewMap(ks, vs)
+		// Keys of the first map, values of the second.
+		other := args[1]
+		return p.MapFilter(args[0], func(k, _ term.Term) (term.Term, bool) {
+			return vm.MapFind(e, other, k)
+		})
 	})
 	reg("with", 2, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
@@ -232,17 +183,17 @@ func registerMaps(rt *vm.Runtime) {
 		if !e.IsMap(m) {
 			return badmap(p, m)
 		}
-		drop, ok := listSlice(e, args[0])
-		if !ok {
+		if listLen(e, args[0]) < 0 {
 			return p.BadArg()
 		}
-		return mapWithout(p, m, func(k term.Term) bool {
-			for _, d := range drop {
-				if term.ExactEqual(e, k, d) {
-					return true
+		drop := args[0]
+		return p.MapFilter(m, func(k, v term.Term) (term.Term, bool) {
+			for t := drop; t.IsList(); t = e.Tl(t) {
+				if term.ExactEqual(e, k, e.Hd(t)) {
+					return v, false
 				}
 			}
-			return false
+			return v, true
 		})
 	})
 	reg("iterator", 1, func(p *vm.Process, args []term.Term) term.Term {

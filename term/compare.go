@@ -19,6 +19,10 @@ import (
 // safe, except to sort the keys of maps of more than MapFlatLimit keys that
 // are themselves inside map keys (each such level needs a large map).
 func Compare(e *Env, a, b Term) int {
+	if a&b&0xF == tagSmall {
+		// Two small integers (both tags are 1111) order as their words.
+		return ordInt(int64(a), int64(b))
+	}
 	if c, ok := ordImmed(e, a, b); ok {
 		return c
 	}
@@ -31,6 +35,9 @@ func Compare(e *Env, a, b Term) int {
 // keys in a map (maps:keys(#{1.0=>a, 2=>b, 0.5=>c, 1=>d}) is [1,2,0.5,1.0]).
 // As in OTP 25, 0.0 and -0.0 compare equal in both orders.
 func CompareExact(e *Env, a, b Term) int {
+	if a&b&0xF == tagSmall {
+		return ordInt(int64(a), int64(b))
+	}
 	if c, ok := ordImmed(e, a, b); ok {
 		return c
 	}
@@ -192,7 +199,14 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 			case ordMap:
 				na, nb := e.MapSize(a), e.MapSize(b)
 				if c = ordSign(na - nb); c == 0 && IsHashOrder(na) {
-					c, stack = ordHashMaps(e, a, b, exact, stack)
+					var pa, pb []int32
+					if c, pa, pb = ordHashMaps(e, a, b); c == 0 {
+						// Values in key order, the first on top.
+						va, vb := a.Index()+2+uint64(na), b.Index()+2+uint64(na)
+						for i := na - 1; i >= 0; i-- {
+							stack = append(stack, ordItem{Term(e.W[va+uint64(pa[i])]), Term(e.W[vb+uint64(pb[i])]), 0, exact})
+						}
+					}
 				} else if c == 0 && na > 0 {
 					n := uint64(na)
 					ka, kb := a.Index()+2, b.Index()+2
@@ -233,11 +247,14 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 	}
 }
 
-// ordHashMaps compares two maps of the same size stored in hash order: keys
-// in key term order first (exact), then values in key order. It returns the
-// order of the keys when they differ; when they are the same it returns 0
-// with the value pairs pushed on stack, the first to compare on top.
-func ordHashMaps(e *Env, a, b Term, exact bool, stack []ordItem) (int, []ordItem) {
+// ordHashMaps compares the keys of two maps of the same size stored in
+// hash order, in key term order (exact). It returns their order when they
+// differ; when they are the same it returns 0 and the storage indices of
+// both maps' keys in key order, by which to compare the values. (It leaves
+// the pushing of values to ordTerms so that ordTerms's stack, which can
+// live in its frame, never flows through this function, which calls back
+// into the comparison.)
+func ordHashMaps(e *Env, a, b Term) (c int, pa, pb []int32) {
 	n := e.MapSize(a)
 	ka, kb := a.Index()+2, b.Index()+2
 	// Equal key sets are stored in the same order, so a positional match
@@ -247,21 +264,17 @@ func ordHashMaps(e *Env, a, b Term, exact bool, stack []ordItem) (int, []ordItem
 		x, y := Term(e.W[ka+i]), Term(e.W[kb+i])
 		same = x == y || CompareExact(e, x, y) == 0
 	}
-	pa := MapKeyOrder(e, a)
-	pb := pa
+	pa = MapKeyOrder(e, a)
+	pb = pa
 	if !same {
 		pb = MapKeyOrder(e, b)
 		for i := range pa {
 			if c := CompareExact(e, Term(e.W[ka+uint64(pa[i])]), Term(e.W[kb+uint64(pb[i])])); c != 0 {
-				return c, stack
+				return c, nil, nil
 			}
 		}
 	}
-	va, vb := ka+uint64(n), kb+uint64(n)
-	for i := n - 1; i >= 0; i-- {
-		stack = append(stack, ordItem{Term(e.W[va+uint64(pa[i])]), Term(e.W[vb+uint64(pb[i])]), 0, exact})
-	}
-	return 0, stack
+	return 0, pa, pb
 }
 
 func ordSign(d int) int {

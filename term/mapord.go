@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Map key order.
@@ -95,9 +96,11 @@ func ihashConst(h, c uint32) uint32 { return bits.RotateLeft32(h^c, 17) }
 
 // ihashList hashes the list cell [hd|tl]: a leading run of bytes packed
 // four to a word, then either the tail (a run that ends the list) or the
-// first element that is no byte, with the rest of the list pushed on stack.
-// It returns the hash and the next term to hash.
-func ihashList(e *Env, hash uint32, hd, tl Term, stack *[]ihItem) (uint32, Term) {
+// first element that is no byte. It returns the hash and the next term to
+// hash; when that term is such an element, rest is the rest of the list
+// after it (the caller must hash it next, then, unless it is a list cell,
+// mark the end of the list) and more is set.
+func ihashList(e *Env, hash uint32, hd, tl Term) (h uint32, next, rest Term, more bool) {
 	var sh, c uint32
 	for hd.IsSmall() && uint64(hd.Small()) <= 255 {
 		sh = sh<<8 + uint32(hd.Small())
@@ -116,14 +119,9 @@ func ihashList(e *Env, hash uint32, hd, tl Term, stack *[]ihItem) (uint32, Term)
 		hash = hashMixPair(hash, sh, c, hGold22)
 	}
 	if hd.IsSmall() && uint64(hd.Small()) <= 255 {
-		return hash, tl // the run ended the list: hash its tail
+		return hash, tl, 0, false // the run ended the list: hash its tail
 	}
-	hash = ihashConst(hash, hGold17)
-	*stack = append(*stack, ihItem{kind: ihTerm, t: tl})
-	if !tl.IsList() {
-		*stack = append(*stack, ihItem{kind: ihCdr})
-	}
-	return hash, hd
+	return ihashConst(hash, hGold17), hd, tl, true
 }
 
 // internalHash computes OTP 25's make_internal_hash(k, salt) without
@@ -140,7 +138,15 @@ func internalHash(e *Env, t Term, salt uint32) uint32 {
 		case TagImmed:
 			hash = ihashImmed(hash, t)
 		case TagList:
-			hash, t = ihashList(e, hash, e.Hd(t), e.Tl(t), &stack)
+			var tl Term
+			var more bool
+			if hash, t, tl, more = ihashList(e, hash, e.Hd(t), e.Tl(t)); more {
+				// The element first, then the rest of the list.
+				stack = append(stack, ihItem{kind: ihTerm, t: tl})
+				if !tl.IsList() {
+					stack = append(stack, ihItem{kind: ihCdr})
+				}
+			}
 			continue
 		case TagBoxed:
 			i := t.Index()
@@ -333,7 +339,15 @@ func SortMapPairs(e *Env, keys, vals []Term) ([]Term, []Term) {
 	if inHashOrder(e, n, func(i int) Term { return keys[i] }) {
 		return keys, vals // e.g. a large map's pairs with some dropped
 	}
-	slots := make([]mapSlot, n)
+	// Scratch space on the stack for the maps an instruction grows past
+	// MapFlatLimit keys; only larger inputs allocate.
+	var slotBuf [2 * MapFlatLimit]mapSlot
+	var slots []mapSlot
+	if n <= len(slotBuf) {
+		slots = slotBuf[:n]
+	} else {
+		slots = make([]mapSlot, n)
+	}
 	for i, k := range keys {
 		slots[i] = mapSlot{trieKey(MapInternalHash(e, k)), int32(i)}
 	}
@@ -376,7 +390,13 @@ func SortMapPairs(e *Env, keys, vals []Term) ([]Term, []Term) {
 		s = end
 	}
 	m := len(out)
-	tmp := make([]Term, 2*m)
+	var tmpBuf [4 * MapFlatLimit]Term
+	var tmp []Term
+	if 2*m <= len(tmpBuf) {
+		tmp = tmpBuf[:2*m]
+	} else {
+		tmp = make([]Term, 2*m)
+	}
 	for j, x := range out {
 		tmp[j], tmp[m+j] = keys[x.i], vals[x.i]
 	}
@@ -502,57 +522,186 @@ func MapKeyOrder(e *Env, m Term) []int32 {
 // whether k is present. It searches by term order in a map of at most
 // MapFlatLimit keys and by hash order in a larger one.
 func MapLookup(e *Env, m, k Term) (Term, bool) {
+	at := m.Index()
+	n := e.W[at+1]
+	if n <= MapFlatLimit && k&3 == TagImmed {
+		// An immediate is =:= only to the same word: in a map of a few
+		// keys a scan beats any comparison. Words at+2.. hold the n keys,
+		// then their values.
+		kv := e.W[at+2 : at+2+2*n]
+		if k&0xF == tagSmall && n > 0 && kv[0]&0xF == tagSmall {
+			// Keys that are consecutive integers (a map used as an
+			// array) put k at its distance from the first.
+			if d := uint64(int64(k)-int64(kv[0])) >> 4; d < n && kv[d] == uint64(k) {
+				return Term(kv[n+d]), true
+			}
+		}
+		if i := scanWord(kv[:n], uint64(k)); i >= 0 {
+			return Term(kv[n+uint64(i)]), true
+		}
+		return 0, false
+	}
 	i, ok := MapIndex(e, m, k)
 	if !ok {
 		return 0, false
 	}
-	return Term(e.W[m.Index()+2+uint64(e.MapSize(m)+i)]), true
+	return Term(e.W[at+2+n+uint64(i)]), true
+}
+
+// scanWord returns the index of the first word of ws equal to w, or -1.
+func scanWord(ws []uint64, w uint64) int {
+	i := 0
+	for ; i+4 <= len(ws); i += 4 {
+		q := ws[i : i+4 : i+4]
+		if q[0] == w || q[1] == w || q[2] == w || q[3] == w {
+			break
+		}
+	}
+	for ; i < len(ws); i++ {
+		if ws[i] == w {
+			return i
+		}
+	}
+	return -1
 }
 
 // MapIndex returns the storage index of key k (compared with =:=) in map m,
 // and whether k is present.
 func MapIndex(e *Env, m, k Term) (int, bool) {
-	n := e.MapSize(m)
+	n := uint64(e.MapSize(m))
 	base := m.Index() + 2
-	if n <= MapFlatLimit {
-		lo, hi := 0, n
-		for lo < hi {
-			mid := int(uint(lo+hi) >> 1)
-			c := CompareExact(e, Term(e.W[base+uint64(mid)]), k)
-			switch {
-			case c == 0:
-				return mid, true
-			case c < 0:
-				lo = mid + 1
-			default:
-				hi = mid
-			}
+	keys := e.W[base : base+n]
+	if n <= MapFlatLimit && k&3 == TagImmed {
+		// An immediate is =:= only to the same word: a scan needs no
+		// comparison (of atom names, say).
+		if i := scanWord(keys, uint64(k)); i >= 0 {
+			return i, true
 		}
 		return 0, false
 	}
-	// Keys are stored by descending trie key: find the first key whose
-	// trie key is not above k's, then scan the keys sharing k's.
-	want := trieKey(MapInternalHash(e, k))
-	lo, hi := 0, n
+	i, ok := SearchKeys(e, keys, k)
+	if !ok {
+		return 0, false
+	}
+	return i, true
+}
+
+// MapSearch looks key k (compared with =:=) up in map m. When k is present
+// it returns its storage index and true. Otherwise it returns the storage
+// index k would take in m with k added, and false; that index is only
+// meaningful when m's layout does not change, that is when MapSize(m) is
+// not MapFlatLimit (adding a key to such a map needs SortMapPairs).
+func MapSearch(e *Env, m, k Term) (int, bool) {
+	base := m.Index() + 2
+	return SearchKeys(e, e.W[base:base+uint64(e.MapSize(m))], k)
+}
+
+// SearchKeys is MapSearch over the keys of a map given as raw words in
+// storage order: term order for at most MapFlatLimit keys, hash order for
+// more. It returns the index of the key =:= k and true, or the index where k
+// goes and false.
+func SearchKeys(e *Env, keys []uint64, k Term) (int, bool) {
+	if len(keys) > MapFlatLimit {
+		return searchHashed(e, keys, k)
+	}
+	lo, hi := 0, len(keys)
+	if k&0xF == tagSmall {
+		// Two small integers order as their words do (same tag bits);
+		// anything else against a small integer takes the general order.
+		if hi > 0 {
+			// Keys often come in ascending order: past the last key?
+			if x := Term(keys[hi-1]); x&0xF == tagSmall && int64(x) < int64(k) {
+				return hi, false
+			}
+			// Consecutive integers put k at its distance from the first.
+			if d := uint64(int64(k)-int64(keys[0])) >> 4; keys[0]&0xF == tagSmall && d < uint64(hi) && keys[d] == uint64(k) {
+				return int(d), true
+			}
+		}
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			x := Term(keys[mid])
+			if x == k {
+				return mid, true
+			}
+			if x&0xF == tagSmall {
+				if int64(x) < int64(k) {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+				continue
+			}
+			c := ordTerms(e, x, k, true)
+			if c == 0 {
+				return mid, true
+			}
+			if c < 0 {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		return lo, false
+	}
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if trieKey(MapInternalHash(e, Term(e.W[base+uint64(mid)]))) > want {
+		c := CompareExact(e, Term(keys[mid]), k)
+		if c == 0 {
+			return mid, true
+		}
+		if c < 0 {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	for i := lo; i < n; i++ {
-		x := Term(e.W[base+uint64(i)])
+	return lo, false
+}
+
+// searchHashed is SearchKeys for keys in hash order. Keys are stored by
+// descending trie key: it finds the first key whose trie key is not above
+// k's, then walks the (rarely longer than one) run sharing k's.
+func searchHashed(e *Env, keys []uint64, k Term) (int, bool) {
+	want := trieKey(MapInternalHash(e, k))
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if trieKey(MapInternalHash(e, Term(keys[mid]))) > want {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for i := lo; i < len(keys); i++ {
+		x := Term(keys[i])
 		if x == k {
 			return i, true
 		}
 		if trieKey(MapInternalHash(e, x)) != want {
-			break
+			return i, false
 		}
 		if ExactEqual(e, x, k) {
 			return i, true
 		}
+		if cmpHashOrder(e, x, k) > 0 {
+			return i, false
+		}
 	}
-	return 0, false
+	return len(keys), false
+}
+
+// SortMapWords is SortMapPairs over raw words: the keys and values of a map
+// being built in place (on a heap, say), len(vals) == len(keys). It puts
+// them in storage order and returns the number of distinct keys, whose pairs
+// are then keys[:n] and vals[:n]. It allocates nothing for up to
+// 2*MapFlatLimit keys.
+func SortMapWords(e *Env, keys, vals []uint64) int {
+	k, _ := SortMapPairs(e, wordTerms(keys), wordTerms(vals))
+	return len(k)
+}
+
+// wordTerms views words as terms, without copying.
+func wordTerms(w []uint64) []Term {
+	return unsafe.Slice((*Term)(unsafe.SliceData(w)), len(w))
 }
