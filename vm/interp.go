@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math/bits"
 	"unsafe"
 
 	"github.com/beamr/beamr/term"
@@ -358,6 +359,36 @@ func (p *Process) fast() runResult {
 			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(r))
 			pc += 7
 
+		case opMul:
+			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			if !a.IsSmall() || !b.IsSmall() {
+				goto slow
+			}
+			x, y := a.Small(), b.Small()
+			if hi, lo := bits.Mul64(uint64(absI(x)), uint64(absI(y))); hi != 0 || lo > uint64(term.MaxSmall) {
+				goto slow
+			}
+			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(x*y))
+			pc += 7
+		case opBand, opBor, opBxor:
+			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			if !a.IsSmall() || !b.IsSmall() {
+				goto slow
+			}
+			// The tag bits are all ones in both words: and/or keep them,
+			// xor clears them.
+			var r term.Term
+			switch cw(base, pc) {
+			case opBand:
+				r = a & b
+			case opBor:
+				r = a | b
+			default:
+				r = a ^ b | 0xF
+			}
+			fset(p, stk, sp, cw(base, pc+6), r)
+			pc += 7
+
 		// Operand-specialised forms (specialise.go).
 		case opIsLtXX:
 			a, b := p.x[cw(base, pc+2)>>6&(MaxX-1)], p.x[cw(base, pc+3)>>6&(MaxX-1)]
@@ -639,6 +670,35 @@ func (p *Process) fast() runResult {
 			fset(p, stk, sp, cw(base, pc+5), term.MakeSmall(int64(env.W[t.Index()+1])))
 			pc += 6
 
+		case opGetMapElem1: // Fail Src 2 Key Dst
+			m := fget(p, stk, sp, cw(base, pc+2))
+			if !m.IsBoxed() {
+				goto slow
+			}
+			i := m.Index()
+			if term.Term(env.W[i]).HeaderSub() != term.SubMap {
+				goto slow
+			}
+			n := env.W[i+1]
+			if n > term.MapFlatLimit {
+				goto slow
+			}
+			k := uint64(fget(p, stk, sp, cw(base, pc+4)))
+			if k&3 != term.TagImmed {
+				goto slow
+			}
+			keys := env.W[i+2 : i+2+2*n]
+			j := uint64(0)
+			for j < n && keys[j] != k {
+				j++
+			}
+			if j == n {
+				pc = int(cw(base, pc+1))
+				continue
+			}
+			fset(p, stk, sp, cw(base, pc+5), term.Term(keys[n+j]))
+			pc += 6
+
 		default:
 			goto slow
 		}
@@ -720,7 +780,7 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 	mod := p.mod
 	rt := p.rt
 	_, _, _ = env, mod, rt
-	switch code[pc] {
+	switch generic(code[pc]) {
 	case opSetTupleElement: // Val Tuple N
 		t := p.get(code[pc+2])
 		env.W[t.Index()+1+code[pc+3]] = uint64(p.get(code[pc+1]))

@@ -114,7 +114,9 @@ const (
 	opGcBifTupleSize = 100
 	opGcBifByteSize  = 101
 	opGcBifMapSize   = 102
-	numHotOps        = 103
+	// get_map_elements of one key (specialise.go).
+	opGetMapElem1 = 103
+	numHotOps     = 104
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -693,5 +695,6 @@ var opNames = map[uint64]string{
 	opGcBifTupleSize:        "gc_bif1(tuple_size)",
 	opGcBifByteSize:         "gc_bif1(byte_size)",
 	opGcBifMapSize:          "gc_bif1(map_size)",
+	opGetMapElem1:           "get_map_element1",
 	opNormalExit:            "normal_exit",
 }

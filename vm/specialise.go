@@ -12,7 +12,9 @@ import "github.com/beamr/beamr/term"
 // is_eq_exact/is_ne_exact with an immediate constant (atom, small, []) need
 // no slow path at all: the words are equal exactly when the terms are.
 // Arithmetic (gc_bif2 layout Fail Live Bif A B Dst): A an x or y register,
-// B a small integer constant, Dst an x register.
+// B a small integer constant, Dst an x register. get_map_elements of a
+// single key is answered by scanning a flat map's keys when the key is an
+// immediate.
 
 // specialise rewrites the opcode word of each instruction in code (starting
 // at the offsets in instrs) whose operands fit a specialised form.
@@ -40,6 +42,10 @@ func specialise(code []uint64, instrs []uint32) {
 			case isImmedConst(a) && isXRef(b):
 				code[i+2], code[i+3] = b, a
 				code[i] = pick(eq, opIsEqExactXC, opIsNeExactXC)
+			}
+		case opGetMapElements: // Fail Src N Key Dst...
+			if k := code[i+4]; code[i+3] == 2 && (isImmedConst(k) || isXRef(k) || isYRef(k)) {
+				code[i] = opGetMapElem1
 			}
 		case opAdd, opSub:
 			a, b, d := code[i+4], code[i+5], code[i+6]
@@ -140,6 +146,7 @@ var genericOp = func() (g [numHotOps]uint64) {
 	g[opBifHd], g[opBifTl], g[opBifTupleSize] = opBif1, opBif1, opBif1
 	g[opBifElement] = opBif2
 	g[opGcBifTupleSize], g[opGcBifByteSize], g[opGcBifMapSize] = opGcBif1, opGcBif1, opGcBif1
+	g[opGetMapElem1] = opGetMapElements
 	return g
 }()
 

@@ -13,6 +13,7 @@ main() ->
     [io:format("~w: ~w~n", [A, consts(A)]) || A <- Vals],
     [io:format("~w: ~w~n", [A, safe(fun arith/1, A)]) || A <- Vals],
     [io:format("~w: ~w~n", [A, safe(fun yarith/1, A)]) || A <- Vals],
+    [io:format("~w ~w: ~w~n", [A, B, safe(fun bitops/1, {A, B})]) || A <- Vals, B <- Vals],
     io:format("~w~n", [count(-5, 5, 0)]),
     ok.
 
@@ -45,6 +46,11 @@ yarith(A) ->
     C = id(B - 1),
     D = id(B + 1),
     {C, D}.
+
+bitops({A, B}) ->
+    {safe(fun(_) -> A * B end, x), safe(fun(_) -> A band B end, x),
+     safe(fun(_) -> A bor B end, x), safe(fun(_) -> A bxor B end, x),
+     safe(fun(_) -> (A * 3) bxor (B * 5) end, x)}.
 
 count(N, Max, Acc) when N > Max -> Acc;
 count(N, Max, Acc) -> count(N + 1, Max, Acc * 2 + N).
