@@ -54,7 +54,26 @@ func (p *Process) run() runResult {
 		if r := p.fast(); r != runNext {
 			return r
 		}
-		pc, r := p.slow(int(p.pc))
+		pc := int(p.pc)
+		if generic(cw(p.code, pc)) >= 128 {
+			// A rare instruction: straight to cold.
+			np, cr := p.cold(p.mod.Code, pc)
+			switch cr {
+			case coldNext:
+				p.pc = uint32(np)
+			case coldRaise:
+				if !p.handle(p.mod, uint32(np)) {
+					p.status = statusExited
+					return runExit
+				}
+			case coldWait:
+				return runWait
+			default:
+				return runExit
+			}
+			continue
+		}
+		pc, r := p.slow(pc)
 		if r != runNext {
 			return r
 		}
