@@ -25,6 +25,7 @@ func TestExportCoverage(t *testing.T) {
 	}
 	defer rt.Close()
 	registerModules(rt)
+	registerBase64(rt)
 	// Functions knowingly left out.
 	skip := map[string]bool{
 		"io:get_chars/2": true, "io:get_chars/3": true, "io:get_line/1": true, "io:get_line/2": true,
@@ -37,6 +38,14 @@ func TestExportCoverage(t *testing.T) {
 		"io:scan_erl_form/1": true, "io:scan_erl_form/2": true, "io:scan_erl_form/3": true,
 		"io:scan_erl_form/4": true, "io:request/1": true, "io:request/2": true, "io:requests/1": true,
 		"io:requests/2": true,
+		// Internal helpers of OTP's own unicode and io modules, and the
+		// io_lib parts of io input, which comes with the io protocol.
+		"unicode:characters_to_binary_int/2": true, "unicode:characters_to_list_int/2": true,
+		"io_lib:build_text/2": true, "io_lib:collect_chars/3": true, "io_lib:collect_chars/4": true,
+		"io_lib:collect_line/3": true, "io_lib:collect_line/4": true, "io_lib:format_prompt/1": true,
+		"io_lib:format_prompt/2": true, "io_lib:fread/2": true, "io_lib:fread/3": true,
+		"io_lib:get_until/3": true, "io_lib:get_until/4": true, "io_lib:write/3": true,
+		"io_lib:write_binary/3": true,
 	}
 	entry := regexp.MustCompile(`\{([^,{}]+),(\d+)\}`)
 	var missing []string
@@ -55,6 +64,6 @@ func TestExportCoverage(t *testing.T) {
 		}
 	}
 	if len(missing) > 0 {
-		t.Logf("%d OTP 25 functions are not provided:\n%s", len(missing), strings.Join(missing, "\n"))
+		t.Errorf("%d OTP 25 functions are not provided:\n%s", len(missing), strings.Join(missing, "\n"))
 	}
 }
