@@ -7,67 +7,148 @@ import (
 	"github.com/beamr/beamr/term"
 )
 
-// Heap is one process's heap (or a module's literal area): a chain of arena
-// blocks with a bump pointer in the newest. Only the thread running the owning
-// process touches it.
+// Heap is one process's heap (or a module's literal area): a young
+// generation of arena blocks with a bump pointer in the newest, and, once a
+// collector has promoted data, an old generation block. Only the thread
+// running the owning process touches it.
 //
 // Allocation follows the BEAM's discipline: Need(n, live) guarantees n free
 // words before straight-line code allocates with Alloc, and is the one place
 // where a collection may happen (with x registers 0..live-1 as roots). Alloc
-// itself never collects; if the block is full it chains a new block (like a
-// heap fragment), so BIFs may allocate freely.
+// itself never collects; if the heap is full it takes the rest of the
+// current block and then chains a new block (like a heap fragment), so BIFs
+// may allocate freely and hold terms in Go variables.
+//
+// End is where the heap's current size (HeapSize) ends, which may be before
+// the end of its block: allocation past End still succeeds, but the next
+// Need collects. The generational fields (HWM, HeapSize, the old block, the
+// off-heap lists, the counters) belong to the collector, which documents
+// how it uses them (package gc).
 type Heap struct {
 	A   *Arena
 	W   []uint64
 	Top uint64 // next free word
-	End uint64 // end of the current block
+	End uint64 // Need collects when Top+n passes End
 
-	Blocks []Block // every block of this heap, newest last
-	words  uint64  // total words in Blocks
+	// Bins is the binary table of the off-heap binaries linked to the heap
+	// (set by the first refc binary linked, or by the heap's owner).
+	Bins *term.BinTable
 
-	// Collect, when set, is called by Need when the heap lacks room; it may
-	// move live data and must leave at least n free words. Until a collector is
-	// installed, Need grows the heap instead.
+	young     []Block  // young generation: the main block, then fragments
+	youngEnds []uint64 // where allocation ended in each young block but the newest
+	limit     uint64   // end of the newest young block
+	youngDone uint64   // words used in young blocks before the newest
+
+	// HWM is the high-water mark: a word index in the main young block.
+	// Objects below it have survived one collection (the next minor
+	// collection promotes them to the old generation); objects at or
+	// above it, or in later young blocks, are newer.
+	HWM uint64
+	// HeapSize is the size in words of the young generation as OTP
+	// reports it (heap_size); the main young block holds at least that
+	// many words.
+	HeapSize uint64
+	// MinHeapSize is the smallest HeapSize a collection shrinks to.
+	MinHeapSize uint64
+	// FullsweepAfter is the number of minor collections after which the
+	// next collection is a full sweep; MinorGCs counts them since the last.
+	FullsweepAfter int
+	MinorGCs       int
+
+	old    Block  // the old generation (Size 0: none)
+	oldTop uint64 // next free word in old
+
+	// Off-heap lists: word index of the first refc binary object of the
+	// young and old generation, 0 when empty; each object's link word
+	// names the next. OffWords counts the words (bytes/8) of the binaries
+	// on the young list; a collection is due when it passes BinVHeapSize.
+	YoungOff, OldOff uint64
+	OffWords         uint64
+	BinVHeapSize     uint64
+
+	// VerifyCredit is used by gcverify builds only: words collected since
+	// the collector last checked the whole old generation.
+	VerifyCredit uint64
+
+	// Collect, when set, is called by Need when the heap lacks room (or on
+	// every Need in a gcverify build); it may move live data and must leave
+	// at least n free words. Until a collector is installed, Need grows the
+	// heap instead.
 	Collect func(h *Heap, n int, live int)
 }
 
-// MinBlock is the size of a fresh heap's first block in words.
-const MinBlock = 256
+// MinBlock is the size of the smallest block a heap takes in words.
+const MinBlock = 1 << minClass
 
-// New returns an empty heap in arena a with room for at least n words.
+// New returns an empty heap in arena a with room for at least n words. Its
+// HeapSize is the first size of OTP's schedule that holds max(n,
+// MinHeapSize).
 func New(a *Arena, n int) (*Heap, error) {
-	h := &Heap{A: a, W: a.W}
-	if err := h.grow(uint64(max(n, MinBlock))); err != nil {
+	h := &Heap{A: a, W: a.W, MinHeapSize: MinHeapSize, FullsweepAfter: DefaultFullsweepAfter,
+		BinVHeapSize: MinBinVHeapSize}
+	size := NextHeapSize(uint64(max(n, MinHeapSize)), 0)
+	b, err := a.AllocBlock(size)
+	if err != nil {
 		return nil, err
 	}
+	h.InstallYoung(b, b.Start)
+	h.HeapSize = size
+	h.End = b.Start + size
 	return h, nil
 }
 
+// grow chains a new young block (a fragment) of at least n words.
 func (h *Heap) grow(n uint64) error {
-	size := max(n, h.words/2, MinBlock)
+	size := max(n, h.youngWords()/2, MinBlock)
 	b, err := h.A.AllocBlock(size)
 	if err != nil {
 		return err
 	}
-	h.Blocks = append(h.Blocks, b)
-	h.words += b.Size
-	h.Top, h.End = b.Start, b.Start+b.Size
+	if len(h.young) > 0 { // else a freed heap comes back to life
+		h.youngDone += h.Top - h.young[len(h.young)-1].Start
+		h.youngEnds = append(h.youngEnds, h.Top)
+	}
+	h.young = append(h.young, b)
+	h.Top, h.limit = b.Start, b.Start+b.Size
+	h.End = h.limit
+	if h.Collect != nil {
+		// A heap that chained a fragment is due for a collection at
+		// the next Need, as OTP collects a process with heap fragments.
+		h.End = h.Top + n
+	}
 	return nil
 }
 
-// Free returns every block of h to the arena. h must not be used afterwards.
-func (h *Heap) Free() {
-	for _, b := range h.Blocks {
-		h.A.FreeBlock(b)
+func (h *Heap) youngWords() uint64 {
+	var n uint64
+	for _, b := range h.young {
+		n += b.Size
 	}
-	h.Blocks = nil
-	h.Top, h.End, h.words = 0, 0, 0
+	return n
 }
 
-// Need makes sure n words can be allocated without growing. live is the
-// number of x registers holding roots, for a collector.
+// Free releases every off-heap binary still linked to h (once each) and
+// returns every block of h to the arena. h must not be used afterwards
+// (though a second Free does nothing).
+func (h *Heap) Free() {
+	h.releaseList(h.YoungOff)
+	h.releaseList(h.OldOff)
+	h.YoungOff, h.OldOff, h.OffWords = 0, 0, 0
+	for _, b := range h.young {
+		h.A.FreeBlock(b)
+	}
+	h.young, h.youngEnds = nil, nil
+	h.FreeOld()
+	h.Top, h.End, h.limit, h.youngDone, h.HWM = 0, 0, 0, 0, 0
+}
+
+// Need makes sure the next n words Alloc hands out need no new block. With
+// a collector installed they also stay within End: Need collects when they
+// would not (in a gcverify build, at every call). Without one, it chains a
+// new block when the current one lacks room. live is the number of x
+// registers holding roots, for the collector.
 func (h *Heap) Need(n int, live int) {
-	if h.Top+uint64(n) <= h.End {
+	if h.Top+uint64(n) <= h.End && !Verify {
 		return
 	}
 	if h.Collect != nil {
@@ -75,6 +156,9 @@ func (h *Heap) Need(n int, live int) {
 		if h.Top+uint64(n) <= h.End {
 			return
 		}
+	}
+	if h.Top+uint64(n) <= h.limit {
+		return
 	}
 	h.mustGrow(uint64(n))
 }
@@ -93,15 +177,98 @@ type OutOfMemory struct{ Err error }
 func (h *Heap) Alloc(n int) uint64 {
 	p := h.Top
 	if p+uint64(n) > h.End {
-		h.mustGrow(uint64(n))
-		p = h.Top
+		return h.allocSlow(uint64(n))
 	}
 	h.Top = p + uint64(n)
 	return p
 }
 
+// allocSlow allocates past End: from the rest of the current block, else
+// from a new one.
+func (h *Heap) allocSlow(n uint64) uint64 {
+	if h.Top+n > h.limit {
+		h.mustGrow(n)
+	}
+	p := h.Top
+	h.Top = p + n
+	return p
+}
+
+// Young returns the blocks of the young generation: the main block first,
+// then the fragments chained since the last collection. The slice is the
+// heap's own; do not modify it.
+func (h *Heap) Young() []Block { return h.young }
+
+// YoungUsed returns the number of words allocated in the young generation.
+func (h *Heap) YoungUsed() uint64 {
+	if len(h.young) == 0 {
+		return 0
+	}
+	cur := h.young[len(h.young)-1]
+	return h.youngDone + (h.Top - cur.Start)
+}
+
+// YoungSpans returns the runs of words allocated in the young generation,
+// one per block, oldest first, as [start, end) pairs.
+func (h *Heap) YoungSpans() [][2]uint64 {
+	out := make([][2]uint64, len(h.young))
+	for i, b := range h.young {
+		end := h.Top
+		if i < len(h.youngEnds) {
+			end = h.youngEnds[i]
+		}
+		out[i] = [2]uint64{b.Start, end}
+	}
+	return out
+}
+
+// InstallYoung makes b the heap's only young block with top as its next free
+// word, returning the previous young blocks to the arena. HWM is set to top
+// and End to the end of b; the caller adjusts them (and HeapSize).
+func (h *Heap) InstallYoung(b Block, top uint64) {
+	for _, ob := range h.young {
+		h.A.FreeBlock(ob)
+	}
+	h.young = append(h.young[:0], b)
+	h.youngEnds = h.youngEnds[:0]
+	h.youngDone = 0
+	h.Top, h.limit, h.End, h.HWM = top, b.Start+b.Size, b.Start+b.Size, top
+}
+
+// Old returns the old generation's block (Size 0 when there is none) and
+// its next free word.
+func (h *Heap) Old() (b Block, top uint64) { return h.old, h.oldTop }
+
+// SetOld makes b the old generation with top as its next free word. A
+// previous old block must have been freed (FreeOld) or be b itself.
+func (h *Heap) SetOld(b Block, top uint64) { h.old, h.oldTop = b, top }
+
+// FreeOld returns the old generation's block to the arena.
+func (h *Heap) FreeOld() {
+	if h.old.Size != 0 {
+		h.A.FreeBlock(h.old)
+	}
+	h.old, h.oldTop = Block{}, 0
+}
+
+// OldUsed returns the number of words in use in the old generation.
+func (h *Heap) OldUsed() uint64 {
+	if h.old.Size == 0 {
+		return 0
+	}
+	return h.oldTop - h.old.Start
+}
+
+// OldSize returns the size in words of the old generation as OTP reports it
+// (0 when there is none).
+func (h *Heap) OldSize() uint64 { return h.old.Size }
+
+// BlockEnd returns the end of the newest young block: Top may run up to it
+// without a new block.
+func (h *Heap) BlockEnd() uint64 { return h.limit }
+
 // Size returns the total words of every block of h.
-func (h *Heap) Size() uint64 { return h.words }
+func (h *Heap) Size() uint64 { return h.youngWords() + h.old.Size }
 
 // Cons builds [hd | tl].
 func (h *Heap) Cons(hd, tl term.Term) term.Term {
@@ -234,14 +401,16 @@ func (h *Heap) heapBytes(i uint64, n int) []byte {
 	return e.BytesAt(i, n)
 }
 
-// RefcBinary wraps data (now owned by the binary table) as an off-heap binary.
+// RefcBinary wraps data (now owned by the binary table) as an off-heap
+// binary, linked into h's off-heap list: the heap holds the table's one
+// reference until a collection finds the object dead or the heap is freed.
 func (h *Heap) RefcBinary(bins *term.BinTable, data []byte) term.Term {
 	hd := bins.Add(data)
 	p := h.Alloc(term.RefcBinWords)
 	h.W[p] = uint64(term.MakeHeader(term.SubRefcBin, term.RefcBinWords-1))
 	h.W[p+1] = uint64(len(data))
 	h.W[p+2] = uint64(hd)
-	h.W[p+3] = 0
+	h.LinkOffHeap(bins, p)
 	return term.MakeBoxed(p)
 }
 

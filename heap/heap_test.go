@@ -87,8 +87,8 @@ func TestHeapGrowsAndBuilds(t *testing.T) {
 		}
 		n++
 	}
-	if n != 10000 || len(h.Blocks) < 2 {
-		t.Fatalf("%d elements in %d blocks", n, len(h.Blocks))
+	if n != 10000 || len(h.Young()) < 2 {
+		t.Fatalf("%d elements in %d blocks", n, len(h.Young()))
 	}
 	big1 := new(big.Int).Lsh(big.NewInt(1), 100)
 	if b := h.Big(big1); env.BigInt(b).Cmp(big1) != 0 {

@@ -6,8 +6,8 @@ import (
 )
 
 // Miscellaneous BIFs: make_ref/0, node/0,1, self/0, display/1,
-// pid_to_list/1, port_to_list/1, ref_to_list/1, bump_reductions/1 and
-// garbage_collect/0.
+// pid_to_list/1, port_to_list/1, ref_to_list/1 and bump_reductions/1
+// (garbage_collect/0 is in erlang_gc.go).
 
 func registerErlangMisc(rt *vm.Runtime, st *erlState) {
 	erlRegisterAll(rt, "erlang", []erlNative{
@@ -26,7 +26,6 @@ func registerErlangMisc(rt *vm.Runtime, st *erlState) {
 			return erlPrintedList(p, a[0], p.Env().IsRef(a[0]))
 		}},
 		{"bump_reductions", 1, eBumpReductions},
-		{"garbage_collect", 0, func(*vm.Process, []term.Term) term.Term { return term.AtomTrue }},
 	})
 }
 

@@ -15,6 +15,8 @@ func Register(rt *vm.Runtime) {
 	registerFilename(rt)
 	registerBase64(rt)
 	registerErlangProcess(rt)
+	registerErlangGC(rt)
+	registerErtsDebug(rt)
 	st := newErlState()
 	registerErlangArith(rt)
 	registerErlangCompare(rt)

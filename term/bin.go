@@ -21,6 +21,21 @@ type BinTable struct {
 	free   []uint32
 	n      uint32
 	chunks [1 << 16]atomic.Pointer[[binChunk]OffBin]
+	live   atomic.Int64 // binaries not yet freed
+	bytes  atomic.Int64 // their capacity in bytes
+
+	// OnRelease, when set (by tests, before the table is shared), is
+	// called after every Release with the handle and whether that release
+	// freed the binary.
+	OnRelease func(h uint32, freed bool)
+}
+
+// OffHeapLinker is implemented by allocators that keep a list of the
+// off-heap binaries built in their memory (process heaps). Code that builds
+// a refc binary object with such an allocator links it right after filling
+// its words, handing the allocator the object's one reference.
+type OffHeapLinker interface {
+	LinkOffHeap(bins *BinTable, p uint64)
 }
 
 // NewBinTable returns an empty table.
@@ -44,6 +59,8 @@ func (t *BinTable) Add(data []byte) uint32 {
 	b := &t.chunks[h/binChunk].Load()[h%binChunk]
 	b.Data = data
 	b.refs.Store(1)
+	t.live.Add(1)
+	t.bytes.Add(int64(cap(data)))
 	return h
 }
 
@@ -56,13 +73,23 @@ func (t *BinTable) Retain(h uint32) { t.Get(h).refs.Add(1) }
 // Release drops a reference to handle h, freeing it at zero.
 func (t *BinTable) Release(h uint32) {
 	b := t.Get(h)
-	if b.refs.Add(-1) == 0 {
+	freed := b.refs.Add(-1) == 0
+	if freed {
+		t.live.Add(-1)
+		t.bytes.Add(-int64(cap(b.Data)))
 		b.Data = nil
 		t.mu.Lock()
 		t.free = append(t.free, h)
 		t.mu.Unlock()
 	}
+	if t.OnRelease != nil {
+		t.OnRelease(h, freed)
+	}
 }
+
+// Stats returns the number of off-heap binaries alive and the bytes they
+// hold (their buffers' capacity).
+func (t *BinTable) Stats() (count, bytes int64) { return t.live.Load(), t.bytes.Load() }
 
 // Refs returns the current reference count of handle h.
 func (t *BinTable) Refs(h uint32) int64 { return t.Get(h).refs.Load() }

@@ -104,7 +104,7 @@ type decoder struct {
 	// than the input can hold, which bounds allocation by the input size.
 	pending int
 	stack   []frame
-	bins    []uint32 // off-heap binaries made so far, released on error
+	bins    []uint32 // off-heap binaries made so far and not linked to a heap, released on error
 }
 
 type frameKind uint8
@@ -943,13 +943,19 @@ func (d *decoder) binary(b []byte, owned bool) Term {
 			b = bytes.Clone(b)
 		}
 		h := d.e.Bins.Add(b)
-		d.bins = append(d.bins, h)
 		p := d.a.Alloc(RefcBinWords)
 		w := d.e.W[p : p+RefcBinWords]
 		w[0] = uint64(MakeHeader(SubRefcBin, RefcBinWords-1))
 		w[1] = uint64(n)
 		w[2] = uint64(h)
 		w[3] = 0
+		if l, ok := d.a.(OffHeapLinker); ok {
+			// The heap owns the reference now, and releases it
+			// when the object dies (even if decoding fails).
+			l.LinkOffHeap(d.e.Bins, p)
+		} else {
+			d.bins = append(d.bins, h)
+		}
 		return MakeBoxed(p)
 	}
 	words := uint64(HeapBinWords(n))

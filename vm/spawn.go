@@ -28,6 +28,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
 	rt.mu.Unlock()
 	p := &Process{rt: rt, env: &rt.Env, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
 		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue, excCause: term.NoValue}
+	p.installGC()
 	for i, a := range args {
 		p.x[i] = copyInto(rt, h, a)
 	}
@@ -39,6 +40,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
 	p.stack = p.stack[:cap(p.stack)]
 	p.push(term.MakeCP(0, 0))
 	if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
+		h.Free()
 		return nil, fmt.Errorf("%s is not defined", e.String(&rt.Env))
 	}
 	// Start by "trapping" into the function, which handles natives too.
@@ -51,10 +53,6 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
 	rt.mu.Unlock()
 	return p, nil
 }
-
-// copyInto copies t into heap h. Terms built in another heap of the same
-// runtime are still readable (one arena), so for now this shares them.
-func copyInto(rt *Runtime, h *heap.Heap, t term.Term) term.Term { return t }
 
 // ErrDeadlock is returned when the only running process waits for a message
 // that can never come.
@@ -88,6 +86,8 @@ func (rt *Runtime) Apply(m, f term.Term, args []term.Term) (*Result, error) {
 }
 
 func (rt *Runtime) runToEnd(p *Process) (res *Result, err error) {
+	// Runs last, after the recover below has set res.
+	defer rt.releaseProcess(p, &res)
 	defer func() {
 		if r := recover(); r != nil {
 			if h, ok := r.(haltSignal); ok {

@@ -1,0 +1,138 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/gc"
+	"github.com/beamr/beamr/heap"
+	"github.com/beamr/beamr/term"
+)
+
+// Garbage collection of process heaps. Every process heap gets a collector
+// when the process is created (installGC); the heap runs it from Need, the
+// only place where the interpreter guarantees that the roots below hold
+// every live term. A process's heap is freed when the process ends, after
+// what the caller of the run may still read (the Result) has been copied
+// out of it.
+
+// installGC makes p's heap collect with p's roots.
+func (p *Process) installGC() {
+	h := p.Heap
+	h.Bins = p.env.Bins
+	var roots gc.Roots // reused by every collection of this heap
+	h.Collect = func(h *heap.Heap, need, live int) {
+		p.gcRoots(&roots, live)
+		gc.Collect(h, p.env, &roots, need, gc.Options{})
+		roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
+	}
+}
+
+// gcRoots fills r with every place of p that holds terms: the first live x
+// registers, the stack, the guard-BIF argument registers, the dictionary,
+// the mailbox and the exception, trap and exit fields. Any new Process
+// field that holds a term across a Need must be added here.
+func (p *Process) gcRoots(r *gc.Roots, live int) {
+	live = min(max(live, 0), MaxX)
+	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.args[:], p.mailbox)
+	r.Words = append(r.Words[:0], &p.excClass, &p.excReason, &p.excFrame, &p.excRaw,
+		&p.excArgs, &p.excInfo, &p.excCause, &p.trapFun,
+		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack)
+	for i := range p.dict {
+		r.Words = append(r.Words, &p.dict[i].k, &p.dict[i].v)
+	}
+	r.StackWords = p.sp
+}
+
+// GarbageCollect collects p's heap now, a full sweep when major is set
+// (erlang:garbage_collect/0,1,2). live x registers are roots besides the
+// rest of the process. It must only be called from a native function that
+// runs as an ordinary call (not a guard BIF), whose caller keeps no terms in
+// Go variables across it; terms the native itself holds are stale after it.
+func (p *Process) GarbageCollect(major bool, live int) {
+	var roots gc.Roots
+	p.gcRoots(&roots, live)
+	gc.Collect(p.Heap, p.env, &roots, 0, gc.Options{Full: major})
+}
+
+// StackWords returns the number of words on p's stack (process_info
+// stack_size), not counting the guard words at its bottom.
+func (p *Process) StackWords() int { return max(p.sp-yGuard, 0) }
+
+// MessageCount returns the number of messages in p's mailbox.
+func (p *Process) MessageCount() int { return len(p.mailbox) }
+
+// LookupProcess returns the live process with local pid pid.
+func (rt *Runtime) LookupProcess(pid term.Term) (*Process, bool) {
+	if !pid.IsPid() {
+		return nil, false
+	}
+	rt.mu.RLock()
+	q := rt.procs[pid.PidNumber()]
+	rt.mu.RUnlock()
+	if q == nil || q.status == statusExited {
+		return nil, false
+	}
+	return q, true
+}
+
+// Processes calls f with every live process of rt.
+func (rt *Runtime) Processes(f func(p *Process)) {
+	rt.mu.RLock()
+	ps := make([]*Process, 0, len(rt.procs))
+	for _, q := range rt.procs {
+		if q.status != statusExited {
+			ps = append(ps, q)
+		}
+	}
+	rt.mu.RUnlock()
+	for _, q := range ps {
+		f(q)
+	}
+}
+
+// copyInto copies t into heap h (a message or a spawn argument crossing
+// from one process, or from Go, to another): every term that reaches a
+// process's heap from outside is a private copy, which its collector may
+// move and whose off-heap binaries it releases independently.
+func copyInto(rt *Runtime, h *heap.Heap, t term.Term) term.Term { return h.CopyTerm(&rt.Env, t) }
+
+// releaseProcess ends p's life after its run: the terms of *res are copied
+// to the runtime's scratch heap (the caller reads them after p is gone),
+// p's heap is freed (releasing its off-heap binaries) and p leaves the
+// process table.
+func (rt *Runtime) releaseProcess(p *Process, res **Result) {
+	if r := *res; r != nil {
+		s := rt.scratch()
+		for _, t := range []*term.Term{&r.Value, &r.Class, &r.Reason, &r.Stack, &r.ExitReason} {
+			*t = s.CopyTerm(&rt.Env, *t)
+		}
+	}
+	p.status = statusExited
+	p.Heap.Free()
+	rt.mu.Lock()
+	if rt.procs[p.Pid.PidNumber()] == p {
+		delete(rt.procs, p.Pid.PidNumber())
+	}
+	rt.mu.Unlock()
+}
+
+// Send delivers a copy of msg to the process to (a local pid), as the !
+// operator does. It returns msg, or term.NoValue with badarg raised when
+// to is not a pid.
+func (p *Process) Send(to, msg term.Term) term.Term { return p.send(to, msg) }
+
+// CodeBytes returns the memory taken by the loaded modules' code and
+// literal areas, in bytes (erlang:memory(code)).
+func (rt *Runtime) CodeBytes() uint64 {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	var n uint64
+	for _, m := range rt.insts {
+		if m == nil {
+			continue
+		}
+		n += 8 * uint64(len(m.Code))
+		if m.lit != nil {
+			n += 8 * m.lit.Size()
+		}
+	}
+	return n
+}
