@@ -1,8 +1,19 @@
-%% gb_trees: general balanced trees, {Size, Tree} where Tree is nil or
-%% {Key, Value, Smaller, Bigger}. Keys are compared with < and >, so keys
-%% that compare equal (1 and 1.0) are the same key. This implementation
-%% keeps the tree balanced by rebuilding it when its height grows past
-%% twice the ideal height; the shape of the tree can differ from OTP's.
+%% gb_trees: general balanced trees, as OTP 25 provides them.
+%%
+%% A tree is {Size, Tree}, Tree being nil or {Key, Value, Smaller, Bigger}.
+%% Keys are ordered with < and >, so keys that compare equal (1 and 1.0)
+%% are the same key. The tree shapes are OTP's, because they are visible
+%% when a tree is printed or compared:
+%%
+%%   - insert/3 walks down with a budget of Size^2 halved at each level;
+%%     when a new leaf lands where the budget is exhausted, the path back
+%%     up is checked and the lowest subtree whose 2^height exceeds the
+%%     square of its size is rebuilt perfectly balanced;
+%%   - delete/2 and take/2 never rebalance; a removed inner node is
+%%     replaced by the smallest entry of its right subtree;
+%%   - balance/1 and from_orddict/1 build perfectly balanced trees whose
+%%     left subtrees get the bigger half;
+%%   - update/3 stores the key it is given (1.0 may replace 1).
 -module(gb_trees).
 
 -export([empty/0, is_empty/1, size/1, lookup/2, get/2, is_defined/2,
@@ -51,30 +62,55 @@ update_1(Key, Value, {_, _, Smaller, Bigger}) ->
 
 insert(Key, Val, {S, T}) when is_integer(S) ->
     S1 = S + 1,
-    {T1, H} = insert_1(Key, Val, T),
-    rebalance(S1, T1, H).
+    {S1, insert_into(Key, Val, T, S1 * S1)}.
 
-insert_1(Key, Value, {Key1, V, Smaller, Bigger}) when Key < Key1 ->
-    {T1, H} = insert_1(Key, Value, Smaller),
-    {{Key1, V, T1, Bigger}, H + 1};
-insert_1(Key, Value, {Key1, V, Smaller, Bigger}) when Key > Key1 ->
-    {T1, H} = insert_1(Key, Value, Bigger),
-    {{Key1, V, Smaller, T1}, H + 1};
-insert_1(Key, Value, nil) ->
-    {{Key, Value, nil, nil}, 1};
-insert_1(Key, _, _) ->
+%% insert_into returns the new subtree, or {Subtree, Height, Size} while
+%% the subtree may still have to be rebalanced, Height being 2^height. A
+%% new leaf starts such a triple only when it lands where the budget,
+%% Size^2 at the root and halved at each level, has run out. (A plain
+%% node has four elements, so the two results cannot be confused.)
+insert_into(Key, Value, {Key1, V, Smaller, Bigger}, Budget) when Key < Key1 ->
+    case insert_into(Key, Value, Smaller, Budget bsr 1) of
+        {T1, H1, N1} ->
+            check_path({Key1, V, T1, Bigger}, H1, N1, Bigger);
+        T1 ->
+            {Key1, V, T1, Bigger}
+    end;
+insert_into(Key, Value, {Key1, V, Smaller, Bigger}, Budget) when Key > Key1 ->
+    case insert_into(Key, Value, Bigger, Budget bsr 1) of
+        {T1, H1, N1} ->
+            check_path({Key1, V, Smaller, T1}, H1, N1, Smaller);
+        T1 ->
+            {Key1, V, Smaller, T1}
+    end;
+insert_into(Key, Value, nil, 0) ->
+    {{Key, Value, nil, nil}, 1, 1};
+insert_into(Key, Value, nil, _) ->
+    {Key, Value, nil, nil};
+insert_into(Key, _, _, _) ->
     erlang:error({key_exists, Key}).
 
-rebalance(S, T, H) ->
-    case H > 2 * ideal_height(S) of
-        true -> balance({S, T});
-        false -> {S, T}
+%% check_path rebuilds the subtree T, whose changed child measured
+%% {H1, N1}, when 2^height exceeds the square of its size; otherwise it
+%% passes the measurements up.
+check_path(T, H1, N1, Sibling) ->
+    {H2, N2} = measure(Sibling),
+    H = 2 * max(H1, H2),
+    N = N1 + N2 + 1,
+    case H > N * N of
+        true -> balance_list(to_list_1(T, []), N);
+        false -> {T, H, N}
     end.
 
-ideal_height(S) -> ideal_height(S, 1).
-
-ideal_height(S, H) when S > 1 -> ideal_height(S bsr 1, H + 1);
-ideal_height(_, H) -> H.
+%% measure returns {2^height, size} of a tree.
+measure({_, _, nil, nil}) ->
+    {1, 1};
+measure({_, _, Smaller, Bigger}) ->
+    {H1, N1} = measure(Smaller),
+    {H2, N2} = measure(Bigger),
+    {2 * max(H1, H2), N1 + N2 + 1};
+measure(nil) ->
+    {1, 0}.
 
 enter(Key, Val, T) ->
     case is_defined(Key, T) of
@@ -141,7 +177,7 @@ take_1(Key, {Key1, Value, Smaller, Bigger}) when Key > Key1 ->
 take_1(_, {_Key, Value, Smaller, Larger}) ->
     {Value, merge(Smaller, Larger)}.
 
-take_smallest({S, T}) ->
+take_smallest({S, T}) when is_integer(S), S >= 0 ->
     {Key, Value, Larger} = take_smallest1(T),
     {Key, Value, {S - 1, Larger}}.
 
@@ -155,7 +191,7 @@ smallest({_, T}) -> smallest_1(T).
 smallest_1({Key, Value, nil, _Larger}) -> {Key, Value};
 smallest_1({_Key, _Value, Smaller, _Larger}) -> smallest_1(Smaller).
 
-take_largest({S, T}) ->
+take_largest({S, T}) when is_integer(S), S >= 0 ->
     {Key, Value, Smaller} = take_largest1(T),
     {Key, Value, {S - 1, Smaller}}.
 
