@@ -144,12 +144,6 @@ func (p *Process) SetX(i int, t term.Term) { p.x[i] = t }
 // gives y registers from yGuard up only to the bounds-checked instructions.
 const yGuard = 64
 
-// yAt returns y register i, which must be below yGuard: with sp >= yGuard
-// the word lies inside the stack whatever code runs.
-func (p *Process) yAt(i uint64) *term.Term {
-	return (*term.Term)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(p.stack)), (p.sp-1-int(i&(yGuard-1)))*8))
-}
-
 // errStackUnderflow ends a process whose code pops more stack than it
 // pushed, which no compiler emits.
 var errStackUnderflow = errors.New("stack underflow (malformed code)")
