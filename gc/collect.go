@@ -2,6 +2,7 @@ package gc
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
@@ -121,6 +122,9 @@ func Collect(h *heap.Heap, env *term.Env, roots *Roots, need int, opts Options) 
 	for _, b := range young {
 		c.addFrom(b.Start, b.Start+b.Size)
 	}
+	for _, f := range h.Frags() {
+		c.addFrom(f[0], f[1])
+	}
 	old, oldTop := h.Old()
 	if major {
 		if old.Size != 0 {
@@ -130,6 +134,7 @@ func Collect(h *heap.Heap, env *term.Env, roots *Roots, need int, opts Options) 
 		c.matureLo, c.matureHi = y0.Start, y0.Start+mature
 		c.oTop = oldTop
 	}
+	c.sortFrom()
 
 	// Copy: roots, then the copies, breadth first, until no copy points
 	// into the collected space.
@@ -239,12 +244,25 @@ func (c *collector) inFrom(i uint64) bool {
 	if i < c.lo || i >= c.hi {
 		return false
 	}
-	for _, s := range c.from {
-		if i >= s.lo && i < s.hi {
-			return true
+	if len(c.from) <= 8 {
+		for _, s := range c.from {
+			if i >= s.lo && i < s.hi {
+				return true
+			}
 		}
+		return false
 	}
-	return false
+	// Many message fragments: the spans are sorted by start.
+	k := sort.Search(len(c.from), func(j int) bool { return c.from[j].hi > i })
+	return k < len(c.from) && i >= c.from[k].lo
+}
+
+// sortFrom orders the collected spans by address (they never overlap) for
+// inFrom's binary search.
+func (c *collector) sortFrom() {
+	if len(c.from) > 8 {
+		sort.Slice(c.from, func(a, b int) bool { return c.from[a].lo < c.from[b].lo })
+	}
 }
 
 // dest returns where the object at i, of size words, is copied to.

@@ -28,10 +28,12 @@ type Arena struct {
 	mu   sync.Mutex
 	top  uint64       // next never-used word
 	free [64][]uint64 // free block starts by size class (log2 of words)
+	used uint64       // words in blocks handed out and not freed
 }
 
-// minClass is the smallest block: 2^minClass words.
-const minClass = 8
+// minClass is the smallest block: 2^minClass words (heap fragments holding
+// one small message are that small; process heaps start at MinBlock).
+const minClass = 3
 
 // DefaultArenaWords is the arena reservation used when none is given: 64 GiB.
 const DefaultArenaWords = 1 << 33
@@ -85,6 +87,7 @@ func (a *Arena) AllocBlock(n uint64) (Block, error) {
 	if l := a.free[c]; len(l) > 0 {
 		s := l[len(l)-1]
 		a.free[c] = l[:len(l)-1]
+		a.used += size
 		return Block{s, size}, nil
 	}
 	if a.top+size > uint64(len(a.W)) {
@@ -92,6 +95,7 @@ func (a *Arena) AllocBlock(n uint64) (Block, error) {
 	}
 	s := a.top
 	a.top += size
+	a.used += size
 	return Block{s, size}, nil
 }
 
@@ -114,7 +118,16 @@ func (a *Arena) FreeBlock(b Block) {
 	}
 	a.mu.Lock()
 	a.free[c] = append(a.free[c], b.Start)
+	a.used -= size
 	a.mu.Unlock()
+}
+
+// InUse returns the number of words in blocks handed out and not yet
+// freed.
+func (a *Arena) InUse() uint64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.used
 }
 
 // Used returns the number of words ever handed out (a high-water mark).

@@ -39,6 +39,13 @@ type Heap struct {
 	limit     uint64   // end of the newest young block
 	youngDone uint64   // words used in young blocks before the newest
 
+	// Message fragments attached since the last collection (frag.go):
+	// young data too, outside the young blocks.
+	frags      []Block
+	fragEnds   []uint64
+	fragWords  uint64 // words the fragments' terms take
+	fragBlocks uint64 // words of the fragments' blocks
+
 	// HWM is the high-water mark: a word index in the main young block.
 	// Objects below it have survived one collection (the next minor
 	// collection promotes them to the old generation); objects at or
@@ -78,7 +85,7 @@ type Heap struct {
 }
 
 // MinBlock is the size of the smallest block a heap takes in words.
-const MinBlock = 1 << minClass
+const MinBlock = 1 << 8
 
 // New returns an empty heap in arena a with room for at least n words. Its
 // HeapSize is the first size of OTP's schedule that holds max(n,
@@ -138,6 +145,7 @@ func (h *Heap) Free() {
 		h.A.FreeBlock(b)
 	}
 	h.young, h.youngEnds = nil, nil
+	h.freeFrags()
 	h.FreeOld()
 	h.Top, h.End, h.limit, h.youngDone, h.HWM = 0, 0, 0, 0, 0
 }
@@ -205,11 +213,12 @@ func (h *Heap) YoungUsed() uint64 {
 		return 0
 	}
 	cur := h.young[len(h.young)-1]
-	return h.youngDone + (h.Top - cur.Start)
+	return h.youngDone + (h.Top - cur.Start) + h.fragWords
 }
 
 // YoungSpans returns the runs of words allocated in the young generation,
-// one per block, oldest first, as [start, end) pairs.
+// one per block, oldest first, then one per attached message fragment, as
+// [start, end) pairs.
 func (h *Heap) YoungSpans() [][2]uint64 {
 	out := make([][2]uint64, len(h.young))
 	for i, b := range h.young {
@@ -219,7 +228,7 @@ func (h *Heap) YoungSpans() [][2]uint64 {
 		}
 		out[i] = [2]uint64{b.Start, end}
 	}
-	return out
+	return append(out, h.Frags()...)
 }
 
 // InstallYoung makes b the heap's only young block with top as its next free
@@ -229,6 +238,7 @@ func (h *Heap) InstallYoung(b Block, top uint64) {
 	for _, ob := range h.young {
 		h.A.FreeBlock(ob)
 	}
+	h.freeFrags()
 	h.young = append(h.young[:0], b)
 	h.youngEnds = h.youngEnds[:0]
 	h.youngDone = 0

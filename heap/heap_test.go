@@ -14,7 +14,10 @@ func TestArenaBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b1, err := a.AllocBlock(100)
+	if s, _ := a.AllocBlock(3); s.Size != 8 || s.Start == 0 {
+		t.Fatalf("small block %+v", s)
+	}
+	b1, err := a.AllocBlock(200)
 	if err != nil || b1.Size != 256 || b1.Start == 0 {
 		t.Fatalf("block %+v, %v", b1, err)
 	}

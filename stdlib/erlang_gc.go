@@ -112,10 +112,10 @@ func erlGC(p *vm.Process, pid term.Term, major bool) term.Term {
 		p.GarbageCollect(major, 0)
 		return term.AtomTrue
 	}
-	if _, ok := p.Runtime().LookupProcess(pid); ok {
+	return p.Ask(pid, term.AtomFalse, func(q *vm.Process) term.Term {
+		q.GarbageCollect(major, q.SigLive())
 		return term.AtomTrue
-	}
-	return term.AtomFalse
+	})
 }
 
 // erlMemoryKeys are erlang:memory/0's keys in OTP 25's order.
@@ -194,11 +194,14 @@ func erlProcessInfoItem(p, q *vm.Process, item term.Term) (term.Term, bool) {
 		v = h.Uint(uint64(q.MessageCount()))
 	case "garbage_collection":
 		qh := q.Heap
-		mhs := p.NewMap([]term.Term{p.Atom("error_logger"), p.Atom("kill"), p.Atom("size")},
-			[]term.Term{term.AtomTrue, term.AtomTrue, term.MakeSmall(0)})
+		mhs := q.MaxHeapInfo()
+		vheap := q.MinBinVHeapSize()
+		if vheap == 0 {
+			vheap = heap.MinBinVHeapSize
+		}
 		v = h.List(
 			h.Tuple(p.Atom("max_heap_size"), mhs),
-			h.Tuple(p.Atom("min_bin_vheap_size"), h.Uint(heap.MinBinVHeapSize)),
+			h.Tuple(p.Atom("min_bin_vheap_size"), h.Uint(vheap)),
 			h.Tuple(p.Atom("min_heap_size"), h.Uint(qh.MinHeapSize)),
 			h.Tuple(p.Atom("fullsweep_after"), h.Uint(uint64(qh.FullsweepAfter))),
 			h.Tuple(p.Atom("minor_gcs"), h.Uint(uint64(qh.MinorGCs))),
@@ -216,56 +219,4 @@ func erlProcessInfoItem(p, q *vm.Process, item term.Term) (term.Term, bool) {
 		return 0, false
 	}
 	return h.Tuple(item, v), true
-}
-
-// erlProcessInfo runs process_info/2: one item (an atom) or a list of them.
-func erlProcessInfo(p *vm.Process, pid, item term.Term) term.Term {
-	env := p.Env()
-	if !pid.IsPid() {
-		return p.BadArg()
-	}
-	q := p
-	if pid != p.Pid {
-		var ok bool
-		if q, ok = p.Runtime().LookupProcess(pid); !ok {
-			q = nil
-		}
-	}
-	if item.IsAtom() {
-		if q == nil {
-			if _, ok := erlProcessInfoItem(p, p, item); !ok {
-				return p.BadArg()
-			}
-			return term.AtomUndefined
-		}
-		r, ok := erlProcessInfoItem(p, q, item)
-		if !ok {
-			return p.BadArg()
-		}
-		return r
-	}
-	var out []term.Term
-	l := item
-	for ; l.IsList(); l = env.Tl(l) {
-		it := env.Hd(l)
-		if !it.IsAtom() {
-			return p.BadArg()
-		}
-		src := q
-		if src == nil {
-			src = p
-		}
-		r, ok := erlProcessInfoItem(p, src, it)
-		if !ok {
-			return p.BadArg()
-		}
-		out = append(out, r)
-	}
-	if l != term.Nil {
-		return p.BadArg()
-	}
-	if q == nil {
-		return term.AtomUndefined
-	}
-	return p.Heap.List(out...)
 }

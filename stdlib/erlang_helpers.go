@@ -30,9 +30,8 @@ func erlRegisterAll(rt *vm.Runtime, module string, fs []erlNative) {
 // is created by Register and captured by the functions that need it, so
 // each runtime has its own.
 type erlState struct {
-	refs   atomic.Uint64 // make_ref counter
-	unique atomic.Int64  // unique_integer counter
-	start  time.Time     // runtime start, for wall_clock and monotonic time
+	unique atomic.Int64 // unique_integer counter
+	start  time.Time    // runtime start, for wall_clock and monotonic time
 
 	statsMu     sync.Mutex // guards the "since last call" values below
 	lastWall    int64      // ms

@@ -29,22 +29,9 @@ func registerErlangMisc(rt *vm.Runtime, st *erlState) {
 	})
 }
 
-// erlRefNum0Bits is the width of a reference's first (least significant)
-// number, as in OTP.
-const erlRefNum0Bits = 18
-
-// makeRef returns a new reference unique in the runtime: a header and
-// three numbers, least significant first, taken from a counter.
-func (st *erlState) makeRef(p *vm.Process, _ []term.Term) term.Term {
-	c := st.refs.Add(1)
-	h := p.Heap
-	at := h.Alloc(4)
-	h.W[at] = uint64(term.MakeHeader(term.SubRef, 3))
-	h.W[at+1] = c & (1<<erlRefNum0Bits - 1)
-	h.W[at+2] = (c >> erlRefNum0Bits) & 0xffffffff
-	h.W[at+3] = c >> (erlRefNum0Bits + 32)
-	return term.MakeBoxed(at)
-}
+// makeRef returns a new reference unique in the runtime (the counter is
+// the one monitors and timers draw from too).
+func (st *erlState) makeRef(p *vm.Process, _ []term.Term) term.Term { return p.MakeRef() }
 
 // eNode1 is node(Arg): the node of a pid, port or reference, which is
 // always the local node in beamr.
@@ -56,13 +43,14 @@ func eNode1(p *vm.Process, a []term.Term) term.Term {
 	return p.BadArg()
 }
 
-// eBumpReductions is bump_reductions(N), N >= 0. It only checks its
-// argument: reductions are a scheduling hint and beamr's interpreter keeps
-// its own count.
+// eBumpReductions is bump_reductions(N), N >= 0: the process is charged N
+// reductions, so it yields sooner.
 func eBumpReductions(p *vm.Process, a []term.Term) term.Term {
-	if _, ok := erlSmallNonNeg(a[0]); !ok {
+	n, ok := erlSmallNonNeg(a[0])
+	if !ok {
 		return p.BadArg()
 	}
+	p.Charge(int(min(n, 1<<30)))
 	return term.AtomTrue
 }
 

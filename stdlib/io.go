@@ -36,6 +36,20 @@ const (
 
 // deviceOf resolves an io device argument; ok is false for a device that
 // does not exist.
+// ioServer returns the process an output request must go to when it is
+// not the runtime's own standard output: the group leader for the default
+// device (devTerm 0) and standard_io, or a pid given as the device.
+func ioServer(p *vm.Process, devTerm term.Term) (term.Term, bool) {
+	pid := devTerm
+	if devTerm == 0 || devTerm == p.Atom("standard_io") {
+		pid = p.GroupLeader()
+	}
+	if !pid.IsPid() || pid == p.Runtime().UserPid() {
+		return 0, false
+	}
+	return pid, true
+}
+
 func deviceOf(p *vm.Process, d term.Term) (device, bool) {
 	switch {
 	case d.IsPid():
@@ -160,17 +174,23 @@ func registerIO(rt *vm.Runtime) {
 	format := func(devArg bool) vm.NativeFunc {
 		return func(p *vm.Process, args []term.Term) term.Term {
 			dev := devStdout
+			var devTerm term.Term
 			if devArg {
 				d, ok := deviceOf(p, args[0])
 				if !ok {
 					return p.BadArg()
 				}
-				dev = d
+				dev, devTerm = d, args[0]
 				args = args[1:]
 			}
 			fargs := term.Nil
 			if len(args) > 1 {
 				fargs = args[1]
+			}
+			if pid, ok := ioServer(p, devTerm); ok {
+				h := p.Heap
+				return p.IORequest(pid, h.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("format"),
+					h.List(args[0], fargs)))
 			}
 			cs, err := iolib.Format(p.Env(), args[0], fargs)
 			if err != nil {
@@ -185,7 +205,10 @@ func registerIO(rt *vm.Runtime) {
 		rt.Register("io", name, 2, format(false))
 		rt.Register("io", name, 3, format(true))
 	}
-	putChars := func(p *vm.Process, dev device, t term.Term) term.Term {
+	putChars := func(p *vm.Process, dev device, devTerm, t term.Term) term.Term {
+		if pid, ok := ioServer(p, devTerm); ok {
+			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, t))
+		}
 		cs, ok := chardataRunes(p.Env(), t)
 		if !ok {
 			return p.BadArg()
@@ -194,38 +217,44 @@ func registerIO(rt *vm.Runtime) {
 		return term.AtomOk
 	}
 	rt.Register("io", "put_chars", 1, func(p *vm.Process, args []term.Term) term.Term {
-		return putChars(p, devStdout, args[0])
+		return putChars(p, devStdout, 0, args[0])
 	})
 	rt.Register("io", "put_chars", 2, func(p *vm.Process, args []term.Term) term.Term {
 		d, ok := deviceOf(p, args[0])
 		if !ok {
 			return p.BadArg()
 		}
-		return putChars(p, d, args[1])
+		return putChars(p, d, args[0], args[1])
 	})
-	rt.Register("io", "nl", 0, func(p *vm.Process, args []term.Term) term.Term {
-		writeDevice(p, devStdout, []rune{'\n'})
+	nl := func(p *vm.Process, dev device, devTerm term.Term) term.Term {
+		if pid, ok := ioServer(p, devTerm); ok {
+			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("nl"), term.Nil))
+		}
+		writeDevice(p, dev, []rune{'\n'})
 		return term.AtomOk
-	})
+	}
+	rt.Register("io", "nl", 0, func(p *vm.Process, args []term.Term) term.Term { return nl(p, devStdout, 0) })
 	rt.Register("io", "nl", 1, func(p *vm.Process, args []term.Term) term.Term {
 		d, ok := deviceOf(p, args[0])
 		if !ok {
 			return p.BadArg()
 		}
-		writeDevice(p, d, []rune{'\n'})
-		return term.AtomOk
+		return nl(p, d, args[0])
 	})
-	rt.Register("io", "write", 1, func(p *vm.Process, args []term.Term) term.Term {
-		writeDevice(p, devStdout, []rune(string(term.AppendW(nil, p.Env(), args[0]))))
+	write := func(p *vm.Process, dev device, devTerm, t term.Term) term.Term {
+		if pid, ok := ioServer(p, devTerm); ok {
+			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("write"), p.Heap.List(t)))
+		}
+		writeDevice(p, dev, []rune(string(term.AppendW(nil, p.Env(), t))))
 		return term.AtomOk
-	})
+	}
+	rt.Register("io", "write", 1, func(p *vm.Process, args []term.Term) term.Term { return write(p, devStdout, 0, args[0]) })
 	rt.Register("io", "write", 2, func(p *vm.Process, args []term.Term) term.Term {
 		d, ok := deviceOf(p, args[0])
 		if !ok {
 			return p.BadArg()
 		}
-		writeDevice(p, d, []rune(string(term.AppendW(nil, p.Env(), args[1]))))
-		return term.AtomOk
+		return write(p, d, args[0], args[1])
 	})
 	getopts := func(p *vm.Process) term.Term {
 		st := stateOf(p.Runtime())

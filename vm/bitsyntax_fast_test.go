@@ -22,8 +22,10 @@ func testProcess(t testing.TB) *Process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Process{rt: rt, env: &rt.Env, Heap: h, trapFun: term.NoValue, excFrame: term.NoValue,
+	p := &Process{rt: rt, env: &rt.Env, Heap: h, trapFun: term.NoValue, excFrame: term.NoValue,
 		excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue, excCause: term.NoValue}
+	new(regs).attach(p)
+	return p
 }
 
 // createGen makes random bs_create_bin instructions whose segment values
@@ -202,11 +204,11 @@ func TestCreateBinFastMatchesSlow(t *testing.T) {
 	fastOK := 0
 	for i := 0; i < 20000; i++ {
 		code := g.instr()
-		regs := p.x
+		saved := *p.x
 		// Each path runs on its own copy of any writable accumulator, so
 		// that one path's in-place append cannot hide the other's.
 		run := func(f func([]uint64, int) (int, bool)) (int, bool, term.Term) {
-			p.x = regs
+			*p.x = saved
 			if k := code[4] & 0xFF; k == segAppend || k == segPrivateAppend {
 				acc := p.get(code[5])
 				if _, ob, ok := p.writableView(acc, mustBitSize(t, env, acc)); ok {

@@ -5,6 +5,9 @@ import "github.com/beamr/beamr/term"
 // registerBuiltins registers the native functions that are part of the VM
 // itself (message sending). The stdlib package registers the rest.
 func registerBuiltins(rt *Runtime) {
+	registerProcessBIFs(rt)
+	registerFlagBIFs(rt)
+	registerTimerBIFs(rt)
 	send := func(p *Process, a []term.Term) term.Term { return p.send(a[0], a[1]) }
 	rt.Register("erlang", "send", 2, send)
 	rt.Register("erlang", "!", 2, send)

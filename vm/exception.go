@@ -99,6 +99,10 @@ func (p *Process) location(mod *Module, pc uint32) term.Term {
 // raised at pc of mod. It returns true with p.mod/p.pc at a handler, or
 // false when the process must exit (p.exitValue set).
 func (p *Process) handle(mod *Module, fault uint32) bool {
+	if p.exitSet {
+		// Killed by a signal (exit(self(), R)): no catch runs.
+		return false
+	}
 	h := p.Heap
 	class, reason := p.excClass, p.excReason
 	var raw term.Term

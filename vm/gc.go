@@ -22,6 +22,7 @@ func (p *Process) installGC() {
 		p.gcRoots(&roots, live)
 		gc.Collect(h, p.env, &roots, need, gc.Options{})
 		roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
+		p.checkMaxHeap()
 	}
 }
 
@@ -34,7 +35,8 @@ func (p *Process) gcRoots(r *gc.Roots, live int) {
 	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.args[:], p.mailbox)
 	r.Words = append(r.Words[:0], &p.excClass, &p.excReason, &p.excFrame, &p.excRaw,
 		&p.excArgs, &p.excInfo, &p.excCause, &p.trapFun,
-		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack)
+		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack,
+		&p.hibMFA[0], &p.hibMFA[1], &p.hibMFA[2])
 	for i := range p.dict {
 		r.Words = append(r.Words, &p.dict[i].k, &p.dict[i].v)
 	}
@@ -59,31 +61,17 @@ func (p *Process) StackWords() int { return max(p.sp-yGuard, 0) }
 // MessageCount returns the number of messages in p's mailbox.
 func (p *Process) MessageCount() int { return len(p.mailbox) }
 
-// LookupProcess returns the live process with local pid pid.
+// LookupProcess returns the live process with local pid pid. Only the
+// process itself may read or change its state; others ask it with a
+// signal (see Process.Ask).
 func (rt *Runtime) LookupProcess(pid term.Term) (*Process, bool) {
-	if !pid.IsPid() {
-		return nil, false
-	}
-	rt.mu.RLock()
-	q := rt.procs[pid.PidNumber()]
-	rt.mu.RUnlock()
-	if q == nil || q.status == statusExited {
-		return nil, false
-	}
-	return q, true
+	q := rt.lookup(pid)
+	return q, q != nil
 }
 
-// Processes calls f with every live process of rt.
+// Processes calls f with every live process of rt, in pid order.
 func (rt *Runtime) Processes(f func(p *Process)) {
-	rt.mu.RLock()
-	ps := make([]*Process, 0, len(rt.procs))
-	for _, q := range rt.procs {
-		if q.status != statusExited {
-			ps = append(ps, q)
-		}
-	}
-	rt.mu.RUnlock()
-	for _, q := range ps {
+	for _, q := range rt.procs.all() {
 		f(q)
 	}
 }
@@ -93,26 +81,6 @@ func (rt *Runtime) Processes(f func(p *Process)) {
 // process's heap from outside is a private copy, which its collector may
 // move and whose off-heap binaries it releases independently.
 func copyInto(rt *Runtime, h *heap.Heap, t term.Term) term.Term { return h.CopyTerm(&rt.Env, t) }
-
-// releaseProcess ends p's life after its run: the terms of *res are copied
-// to the runtime's scratch heap (the caller reads them after p is gone),
-// p's heap is freed (releasing its off-heap binaries) and p leaves the
-// process table.
-func (rt *Runtime) releaseProcess(p *Process, res **Result) {
-	if r := *res; r != nil {
-		s := rt.scratch()
-		for _, t := range []*term.Term{&r.Value, &r.Class, &r.Reason, &r.Stack, &r.ExitReason} {
-			*t = s.CopyTerm(&rt.Env, *t)
-		}
-	}
-	p.status = statusExited
-	p.Heap.Free()
-	rt.mu.Lock()
-	if rt.procs[p.Pid.PidNumber()] == p {
-		delete(rt.procs, p.Pid.PidNumber())
-	}
-	rt.mu.Unlock()
-}
 
 // Send delivers a copy of msg to the process to (a local pid), as the !
 // operator does. It returns msg, or term.NoValue with badarg raised when

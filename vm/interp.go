@@ -50,9 +50,8 @@ const (
 
 // run executes p until it yields, waits or exits.
 func (p *Process) run() runResult {
-	p.reds = sliceReds
 	for {
-		if r := p.fast(); r != runNext {
+		if r := p.r.fast(); r != runNext {
 			return r
 		}
 		pc := int(p.pc)
@@ -88,10 +87,12 @@ func (p *Process) run() runResult {
 // (a heap or stack that must grow, an operand that is not a small integer, a
 // call into another module or a native function...) fast stores pc and
 // returns runNext, and run has slow execute that instruction completely.
-func (p *Process) fast() runResult {
+func (r *regs) fast() runResult {
+	p := r.p
 	env := p.env
 	pc := int(p.pc)
 	base := p.code
+	r.modID = p.modID
 	// The stack pointer and the stack live in registers here; the stack
 	// pointer is written back whenever fast returns.
 	sp := p.sp
@@ -100,19 +101,19 @@ func (p *Process) fast() runResult {
 	for {
 		switch cw(base, pc) {
 		case opMoveXX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			r.x[cw(base, pc+2)&(MaxX-1)] = r.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
 		case opMoveYX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			r.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
 			pc += 3
 		case opMoveXY:
-			*yat(stk, sp, cw(base, pc+2)) = p.x[cw(base, pc+1)&(MaxX-1)]
+			*yat(stk, sp, cw(base, pc+2)) = r.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
 		case opMoveYY:
 			*yat(stk, sp, cw(base, pc+2)) = *yat(stk, sp, cw(base, pc+1))
 			pc += 3
 		case opMoveCX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = term.Term(cw(base, pc+1))
+			r.x[cw(base, pc+2)&(MaxX-1)] = term.Term(cw(base, pc+1))
 			pc += 3
 		case opMoveCY:
 			*yat(stk, sp, cw(base, pc+2)) = term.Term(cw(base, pc+1))
@@ -124,7 +125,7 @@ func (p *Process) fast() runResult {
 			stk[sp] = term.Term(cw(base, pc+3))
 			sp++
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if r.reds--; r.reds <= 0 {
 				goto yield
 			}
 		case opCallLast:
@@ -134,12 +135,12 @@ func (p *Process) fast() runResult {
 			}
 			sp = nsp
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if r.reds--; r.reds <= 0 {
 				goto yield
 			}
 		case opCallOnly:
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if r.reds--; r.reds <= 0 {
 				goto yield
 			}
 		case opReturn:
@@ -149,7 +150,7 @@ func (p *Process) fast() runResult {
 			}
 			cp := stk[nsp]
 			mid, npc := cp.CP()
-			if !cp.IsCP() || mid != p.modID {
+			if !cp.IsCP() || mid != r.modID {
 				goto slow
 			}
 			sp = nsp
@@ -161,7 +162,7 @@ func (p *Process) fast() runResult {
 			}
 			cp := stk[nsp]
 			mid, npc := cp.CP()
-			if !cp.IsCP() || mid != p.modID {
+			if !cp.IsCP() || mid != r.modID {
 				goto slow
 			}
 			sp = nsp
@@ -180,7 +181,7 @@ func (p *Process) fast() runResult {
 		case opTestHeap:
 			// In the gcverify build every test_heap goes to slow, which
 			// collects at each one.
-			if h := p.Heap; heap.Verify || h.Top+cw(base, pc+1) > h.End {
+			if h := r.heap; heap.Verify || h.Top+cw(base, pc+1) > h.End {
 				goto slow
 			}
 			pc += 3
@@ -203,7 +204,7 @@ func (p *Process) fast() runResult {
 
 		// Tests.
 		case opIsEqExact:
-			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
+			a, b := fget(r, stk, sp, cw(base, pc+2)), fget(r, stk, sp, cw(base, pc+3))
 			if a == b {
 				pc += 4
 			} else if a.IsImmed() || b.IsImmed() {
@@ -212,7 +213,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opIsNeExact:
-			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
+			a, b := fget(r, stk, sp, cw(base, pc+2)), fget(r, stk, sp, cw(base, pc+3))
 			if a == b {
 				pc = int(cw(base, pc+1))
 			} else if a.IsImmed() || b.IsImmed() {
@@ -221,7 +222,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opIsLt:
-			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
+			a, b := fget(r, stk, sp, cw(base, pc+2)), fget(r, stk, sp, cw(base, pc+3))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -231,7 +232,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsGe:
-			a, b := fget(p, stk, sp, cw(base, pc+2)), fget(p, stk, sp, cw(base, pc+3))
+			a, b := fget(r, stk, sp, cw(base, pc+2)), fget(r, stk, sp, cw(base, pc+3))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -241,38 +242,38 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsNonemptyList:
-			if !fget(p, stk, sp, cw(base, pc+2)).IsList() {
+			if !fget(r, stk, sp, cw(base, pc+2)).IsList() {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsNil:
-			if fget(p, stk, sp, cw(base, pc+2)) != term.Nil {
+			if fget(r, stk, sp, cw(base, pc+2)) != term.Nil {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsAtom:
-			if !fget(p, stk, sp, cw(base, pc+2)).IsAtom() {
+			if !fget(r, stk, sp, cw(base, pc+2)).IsAtom() {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opIsTuple:
-			if t := fget(p, stk, sp, cw(base, pc+2)); !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubTuple {
+			if t := fget(r, stk, sp, cw(base, pc+2)); !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubTuple {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 3
 			}
 		case opTestArity:
-			t := fget(p, stk, sp, cw(base, pc+2))
+			t := fget(r, stk, sp, cw(base, pc+2))
 			if !t.IsBoxed() || term.Term(env.W[t.Index()]) != term.MakeHeader(term.SubTuple, int(cw(base, pc+3))) {
 				pc = int(cw(base, pc+1))
 			} else {
 				pc += 4
 			}
 		case opIsTaggedTuple: // Fail Src N Atom
-			t := fget(p, stk, sp, cw(base, pc+2))
+			t := fget(r, stk, sp, cw(base, pc+2))
 			n := int(cw(base, pc+3))
 			if !t.IsBoxed() || n == 0 || term.Term(env.W[t.Index()]) != term.MakeHeader(term.SubTuple, n) ||
 				env.W[t.Index()+1] != cw(base, pc+4) {
@@ -281,7 +282,7 @@ func (p *Process) fast() runResult {
 				pc += 5
 			}
 		case opSelectVal: // Src Fail N [V L]*
-			v := fget(p, stk, sp, cw(base, pc+1))
+			v := fget(r, stk, sp, cw(base, pc+1))
 			n := int(cw(base, pc+3))
 			i := 0
 			for ; i < n; i++ {
@@ -297,7 +298,7 @@ func (p *Process) fast() runResult {
 				goto slow
 			}
 		case opSelectTupleArity:
-			v := fget(p, stk, sp, cw(base, pc+1))
+			v := fget(r, stk, sp, cw(base, pc+1))
 			n := int(cw(base, pc+3))
 			target := int(cw(base, pc+2))
 			if env.IsTuple(v) {
@@ -313,33 +314,33 @@ func (p *Process) fast() runResult {
 
 		// Data.
 		case opGetList:
-			l := fget(p, stk, sp, cw(base, pc+1))
-			fset(p, stk, sp, cw(base, pc+2), env.Hd(l))
-			fset(p, stk, sp, cw(base, pc+3), env.Tl(l))
+			l := fget(r, stk, sp, cw(base, pc+1))
+			fset(r, stk, sp, cw(base, pc+2), env.Hd(l))
+			fset(r, stk, sp, cw(base, pc+3), env.Tl(l))
 			pc += 4
 		case opGetHd:
-			fset(p, stk, sp, cw(base, pc+2), env.Hd(fget(p, stk, sp, cw(base, pc+1))))
+			fset(r, stk, sp, cw(base, pc+2), env.Hd(fget(r, stk, sp, cw(base, pc+1))))
 			pc += 3
 		case opGetTl:
-			fset(p, stk, sp, cw(base, pc+2), env.Tl(fget(p, stk, sp, cw(base, pc+1))))
+			fset(r, stk, sp, cw(base, pc+2), env.Tl(fget(r, stk, sp, cw(base, pc+1))))
 			pc += 3
 		case opGetTupleElement:
-			fset(p, stk, sp, cw(base, pc+3), env.Elem(fget(p, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
+			fset(r, stk, sp, cw(base, pc+3), env.Elem(fget(r, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
 			pc += 4
 		case opPutList:
-			h := p.Heap
+			h := r.heap
 			at := h.Top
 			if at+2 > h.End {
 				goto slow
 			}
 			h.Top = at + 2
-			h.W[at] = uint64(fget(p, stk, sp, cw(base, pc+1)))
-			h.W[at+1] = uint64(fget(p, stk, sp, cw(base, pc+2)))
-			fset(p, stk, sp, cw(base, pc+3), term.MakeList(at))
+			h.W[at] = uint64(fget(r, stk, sp, cw(base, pc+1)))
+			h.W[at+1] = uint64(fget(r, stk, sp, cw(base, pc+2)))
+			fset(r, stk, sp, cw(base, pc+3), term.MakeList(at))
 			pc += 4
 		case opPutTuple2: // Dst N Elems...
 			n := int(cw(base, pc+2))
-			h := p.Heap
+			h := r.heap
 			at := h.Top
 			if at+1+uint64(n) > h.End {
 				goto slow
@@ -347,42 +348,42 @@ func (p *Process) fast() runResult {
 			h.Top = at + 1 + uint64(n)
 			h.W[at] = uint64(term.MakeHeader(term.SubTuple, n))
 			for i := 0; i < n; i++ {
-				h.W[at+1+uint64(i)] = uint64(fget(p, stk, sp, cw(base, pc+3+i)))
+				h.W[at+1+uint64(i)] = uint64(fget(r, stk, sp, cw(base, pc+3+i)))
 			}
-			fset(p, stk, sp, cw(base, pc+1), term.MakeBoxed(at))
+			fset(r, stk, sp, cw(base, pc+1), term.MakeBoxed(at))
 			pc += 3 + n
 		case opSwap:
-			a, b := fget(p, stk, sp, cw(base, pc+1)), fget(p, stk, sp, cw(base, pc+2))
-			fset(p, stk, sp, cw(base, pc+1), b)
-			fset(p, stk, sp, cw(base, pc+2), a)
+			a, b := fget(r, stk, sp, cw(base, pc+1)), fget(r, stk, sp, cw(base, pc+2))
+			fset(r, stk, sp, cw(base, pc+1), b)
+			fset(r, stk, sp, cw(base, pc+2), a)
 			pc += 3
 
 		// Arithmetic on small integers (gc_bif2 layout: Fail Live Bif A B Dst).
 		case opAdd:
-			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			a, b := fget(r, stk, sp, cw(base, pc+4)), fget(r, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
-			r := a.Small() + b.Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() + b.Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(r))
+			fset(r, stk, sp, cw(base, pc+6), term.MakeSmall(v))
 			pc += 7
 		case opSub:
-			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			a, b := fget(r, stk, sp, cw(base, pc+4)), fget(r, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
-			r := a.Small() - b.Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() - b.Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(r))
+			fset(r, stk, sp, cw(base, pc+6), term.MakeSmall(v))
 			pc += 7
 
 		case opMul:
-			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			a, b := fget(r, stk, sp, cw(base, pc+4)), fget(r, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -390,30 +391,30 @@ func (p *Process) fast() runResult {
 			if hi, lo := bits.Mul64(uint64(absI(x)), uint64(absI(y))); hi != 0 || lo > uint64(term.MaxSmall) {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+6), term.MakeSmall(x*y))
+			fset(r, stk, sp, cw(base, pc+6), term.MakeSmall(x*y))
 			pc += 7
 		case opBand, opBor, opBxor:
-			a, b := fget(p, stk, sp, cw(base, pc+4)), fget(p, stk, sp, cw(base, pc+5))
+			a, b := fget(r, stk, sp, cw(base, pc+4)), fget(r, stk, sp, cw(base, pc+5))
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
 			// The tag bits are all ones in both words: and/or keep them,
 			// xor clears them.
-			var r term.Term
+			var v term.Term
 			switch cw(base, pc) {
 			case opBand:
-				r = a & b
+				v = a & b
 			case opBor:
-				r = a | b
+				v = a | b
 			default:
-				r = a ^ b | 0xF
+				v = a ^ b | 0xF
 			}
-			fset(p, stk, sp, cw(base, pc+6), r)
+			fset(r, stk, sp, cw(base, pc+6), v)
 			pc += 7
 
 		// Operand-specialised forms (specialise.go).
 		case opIsLtXX:
-			a, b := p.x[cw(base, pc+2)>>6&(MaxX-1)], p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			a, b := r.x[cw(base, pc+2)>>6&(MaxX-1)], r.x[cw(base, pc+3)>>6&(MaxX-1)]
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -423,7 +424,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsGeXX:
-			a, b := p.x[cw(base, pc+2)>>6&(MaxX-1)], p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			a, b := r.x[cw(base, pc+2)>>6&(MaxX-1)], r.x[cw(base, pc+3)>>6&(MaxX-1)]
 			if !a.IsSmall() || !b.IsSmall() {
 				goto slow
 			}
@@ -433,7 +434,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsLtXC:
-			a := p.x[cw(base, pc+2)>>6&(MaxX-1)]
+			a := r.x[cw(base, pc+2)>>6&(MaxX-1)]
 			if !a.IsSmall() {
 				goto slow
 			}
@@ -443,7 +444,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsGeXC:
-			a := p.x[cw(base, pc+2)>>6&(MaxX-1)]
+			a := r.x[cw(base, pc+2)>>6&(MaxX-1)]
 			if !a.IsSmall() {
 				goto slow
 			}
@@ -453,7 +454,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsLtCX:
-			b := p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			b := r.x[cw(base, pc+3)>>6&(MaxX-1)]
 			if !b.IsSmall() {
 				goto slow
 			}
@@ -463,7 +464,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsGeCX:
-			b := p.x[cw(base, pc+3)>>6&(MaxX-1)]
+			b := r.x[cw(base, pc+3)>>6&(MaxX-1)]
 			if !b.IsSmall() {
 				goto slow
 			}
@@ -473,82 +474,82 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsEqExactXC:
-			if uint64(p.x[cw(base, pc+2)>>6&(MaxX-1)]) == cw(base, pc+3) {
+			if uint64(r.x[cw(base, pc+2)>>6&(MaxX-1)]) == cw(base, pc+3) {
 				pc += 4
 			} else {
 				pc = int(cw(base, pc+1))
 			}
 		case opIsNeExactXC:
-			if uint64(p.x[cw(base, pc+2)>>6&(MaxX-1)]) != cw(base, pc+3) {
+			if uint64(r.x[cw(base, pc+2)>>6&(MaxX-1)]) != cw(base, pc+3) {
 				pc += 4
 			} else {
 				pc = int(cw(base, pc+1))
 			}
 		case opAddXCX:
-			a := p.x[cw(base, pc+4)>>6&(MaxX-1)]
+			a := r.x[cw(base, pc+4)>>6&(MaxX-1)]
 			if !a.IsSmall() {
 				goto slow
 			}
-			r := a.Small() + term.Term(cw(base, pc+5)).Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() + term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			r.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(v)
 			pc += 7
 		case opSubXCX:
-			a := p.x[cw(base, pc+4)>>6&(MaxX-1)]
+			a := r.x[cw(base, pc+4)>>6&(MaxX-1)]
 			if !a.IsSmall() {
 				goto slow
 			}
-			r := a.Small() - term.Term(cw(base, pc+5)).Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() - term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			r.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(v)
 			pc += 7
 		case opAddYCX:
 			a := *yat(stk, sp, cw(base, pc+4)>>6)
 			if !a.IsSmall() {
 				goto slow
 			}
-			r := a.Small() + term.Term(cw(base, pc+5)).Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() + term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			r.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(v)
 			pc += 7
 		case opSubYCX:
 			a := *yat(stk, sp, cw(base, pc+4)>>6)
 			if !a.IsSmall() {
 				goto slow
 			}
-			r := a.Small() - term.Term(cw(base, pc+5)).Small()
-			if !term.FitsSmall(r) {
+			v := a.Small() - term.Term(cw(base, pc+5)).Small()
+			if !term.FitsSmall(v) {
 				goto slow
 			}
-			p.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(r)
+			r.x[cw(base, pc+6)>>6&(MaxX-1)] = term.MakeSmall(v)
 			pc += 7
 
 		// Fused pairs (specialise.go): the first instruction, then the
 		// second from its own words; a bail-out of the second goes to slow
 		// with pc at the second.
 		case opMoveXXMoveXX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
-			p.x[cw(base, pc+5)&(MaxX-1)] = p.x[cw(base, pc+4)&(MaxX-1)]
+			r.x[cw(base, pc+2)&(MaxX-1)] = r.x[cw(base, pc+1)&(MaxX-1)]
+			r.x[cw(base, pc+5)&(MaxX-1)] = r.x[cw(base, pc+4)&(MaxX-1)]
 			pc += 6
 		case opMoveXYMoveXY:
-			*yat(stk, sp, cw(base, pc+2)) = p.x[cw(base, pc+1)&(MaxX-1)]
-			*yat(stk, sp, cw(base, pc+5)) = p.x[cw(base, pc+4)&(MaxX-1)]
+			*yat(stk, sp, cw(base, pc+2)) = r.x[cw(base, pc+1)&(MaxX-1)]
+			*yat(stk, sp, cw(base, pc+5)) = r.x[cw(base, pc+4)&(MaxX-1)]
 			pc += 6
 		case opMoveYXMoveYX:
-			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
-			p.x[cw(base, pc+5)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+4))
+			r.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			r.x[cw(base, pc+5)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+4))
 			pc += 6
 		case opMoveXXCall, opMoveYXCall:
 			if cw(base, pc) == opMoveXXCall {
-				p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+				r.x[cw(base, pc+2)&(MaxX-1)] = r.x[cw(base, pc+1)&(MaxX-1)]
 			} else {
-				p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+				r.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
 			}
 			pc += 3
 			if sp >= len(stk) {
@@ -557,14 +558,14 @@ func (p *Process) fast() runResult {
 			stk[sp] = term.Term(cw(base, pc+3))
 			sp++
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if r.reds--; r.reds <= 0 {
 				goto yield
 			}
 		case opMoveXXCallLast, opMoveYXCallLast:
 			if cw(base, pc) == opMoveXXCallLast {
-				p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+				r.x[cw(base, pc+2)&(MaxX-1)] = r.x[cw(base, pc+1)&(MaxX-1)]
 			} else {
-				p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+				r.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
 			}
 			pc += 3
 			nsp := sp - int(cw(base, pc+3))
@@ -573,11 +574,11 @@ func (p *Process) fast() runResult {
 			}
 			sp = nsp
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if r.reds--; r.reds <= 0 {
 				goto yield
 			}
 		case opMoveXXReturn:
-			p.x[cw(base, pc+2)&(MaxX-1)] = p.x[cw(base, pc+1)&(MaxX-1)]
+			r.x[cw(base, pc+2)&(MaxX-1)] = r.x[cw(base, pc+1)&(MaxX-1)]
 			pc += 3
 			nsp := sp - 1
 			if nsp < yGuard {
@@ -585,13 +586,13 @@ func (p *Process) fast() runResult {
 			}
 			cp := stk[nsp]
 			mid, npc := cp.CP()
-			if !cp.IsCP() || mid != p.modID {
+			if !cp.IsCP() || mid != r.modID {
 				goto slow
 			}
 			sp = nsp
 			pc = int(npc)
 		case opMoveYXDeallocReturn:
-			p.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
+			r.x[cw(base, pc+2)&(MaxX-1)] = *yat(stk, sp, cw(base, pc+1))
 			pc += 3
 			nsp := sp - 1 - int(cw(base, pc+1))
 			if nsp < yGuard {
@@ -599,40 +600,40 @@ func (p *Process) fast() runResult {
 			}
 			cp := stk[nsp]
 			mid, npc := cp.CP()
-			if !cp.IsCP() || mid != p.modID {
+			if !cp.IsCP() || mid != r.modID {
 				goto slow
 			}
 			sp = nsp
 			pc = int(npc)
 		case opIsNonemptyListGetList: // Fail S; get_list S H T
-			l := fget(p, stk, sp, cw(base, pc+2))
+			l := fget(r, stk, sp, cw(base, pc+2))
 			if !l.IsList() {
 				pc = int(cw(base, pc+1))
 				continue
 			}
-			fset(p, stk, sp, cw(base, pc+5), env.Hd(l))
-			fset(p, stk, sp, cw(base, pc+6), env.Tl(l))
+			fset(r, stk, sp, cw(base, pc+5), env.Hd(l))
+			fset(r, stk, sp, cw(base, pc+6), env.Tl(l))
 			pc += 7
 		case opTestHeapPutList: // Need Live; put_list A B D
-			h := p.Heap
+			h := r.heap
 			at := h.Top
 			if heap.Verify || at+cw(base, pc+1) > h.End || at+2 > h.End {
 				goto slow
 			}
 			h.Top = at + 2
-			h.W[at] = uint64(fget(p, stk, sp, cw(base, pc+4)))
-			h.W[at+1] = uint64(fget(p, stk, sp, cw(base, pc+5)))
-			fset(p, stk, sp, cw(base, pc+6), term.MakeList(at))
+			h.W[at] = uint64(fget(r, stk, sp, cw(base, pc+4)))
+			h.W[at+1] = uint64(fget(r, stk, sp, cw(base, pc+5)))
+			fset(r, stk, sp, cw(base, pc+6), term.MakeList(at))
 			pc += 7
 
 		// Guard BIFs with a fast path, in their generic layouts (bif0: Bif
 		// Dst; bif1/2: Fail Bif Args Dst; gc_bif1: Fail Live Bif Arg Dst).
 		// Anything unusual, every error included, goes to slow.
 		case opBifSelf:
-			fset(p, stk, sp, cw(base, pc+2), p.Pid)
+			fset(r, stk, sp, cw(base, pc+2), r.pid)
 			pc += 3
 		case opBifHd, opBifTl:
-			l := fget(p, stk, sp, cw(base, pc+3))
+			l := fget(r, stk, sp, cw(base, pc+3))
 			if !l.IsList() {
 				goto slow
 			}
@@ -640,10 +641,10 @@ func (p *Process) fast() runResult {
 			if cw(base, pc) == opBifTl {
 				i++
 			}
-			fset(p, stk, sp, cw(base, pc+4), term.Term(env.W[i]))
+			fset(r, stk, sp, cw(base, pc+4), term.Term(env.W[i]))
 			pc += 5
 		case opBifElement:
-			n, t := fget(p, stk, sp, cw(base, pc+3)), fget(p, stk, sp, cw(base, pc+4))
+			n, t := fget(r, stk, sp, cw(base, pc+3)), fget(r, stk, sp, cw(base, pc+4))
 			if !n.IsSmall() || !t.IsBoxed() {
 				goto slow
 			}
@@ -651,14 +652,14 @@ func (p *Process) fast() runResult {
 			if h.HeaderSub() != term.SubTuple || uint64(n.Small()-1) >= uint64(h.HeaderArity()) {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+5), term.Term(env.W[t.Index()+uint64(n.Small())]))
+			fset(r, stk, sp, cw(base, pc+5), term.Term(env.W[t.Index()+uint64(n.Small())]))
 			pc += 6
 		case opBifTupleSize, opGcBifTupleSize:
 			at := pc + 3
 			if cw(base, pc) == opGcBifTupleSize {
 				at++
 			}
-			t := fget(p, stk, sp, cw(base, at))
+			t := fget(r, stk, sp, cw(base, at))
 			if !t.IsBoxed() {
 				goto slow
 			}
@@ -666,10 +667,10 @@ func (p *Process) fast() runResult {
 			if h.HeaderSub() != term.SubTuple {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, at+1), term.MakeSmall(int64(h.HeaderArity())))
+			fset(r, stk, sp, cw(base, at+1), term.MakeSmall(int64(h.HeaderArity())))
 			pc = at + 2
 		case opGcBifByteSize:
-			t := fget(p, stk, sp, cw(base, pc+4))
+			t := fget(r, stk, sp, cw(base, pc+4))
 			if !t.IsBoxed() {
 				goto slow
 			}
@@ -682,18 +683,18 @@ func (p *Process) fast() runResult {
 			default:
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+5), term.MakeSmall(int64(n)))
+			fset(r, stk, sp, cw(base, pc+5), term.MakeSmall(int64(n)))
 			pc += 6
 		case opGcBifMapSize:
-			t := fget(p, stk, sp, cw(base, pc+4))
+			t := fget(r, stk, sp, cw(base, pc+4))
 			if !t.IsBoxed() || term.Term(env.W[t.Index()]).HeaderSub() != term.SubMap {
 				goto slow
 			}
-			fset(p, stk, sp, cw(base, pc+5), term.MakeSmall(int64(env.W[t.Index()+1])))
+			fset(r, stk, sp, cw(base, pc+5), term.MakeSmall(int64(env.W[t.Index()+1])))
 			pc += 6
 
 		case opGetMapElem1: // Fail Src 2 Key Dst
-			m := fget(p, stk, sp, cw(base, pc+2))
+			m := fget(r, stk, sp, cw(base, pc+2))
 			if !m.IsBoxed() {
 				goto slow
 			}
@@ -705,7 +706,7 @@ func (p *Process) fast() runResult {
 			if n > term.MapFlatLimit {
 				goto slow
 			}
-			k := uint64(fget(p, stk, sp, cw(base, pc+4)))
+			k := uint64(fget(r, stk, sp, cw(base, pc+4)))
 			if k&3 != term.TagImmed {
 				goto slow
 			}
@@ -718,7 +719,7 @@ func (p *Process) fast() runResult {
 				pc = int(cw(base, pc+1))
 				continue
 			}
-			fset(p, stk, sp, cw(base, pc+5), term.Term(keys[n+j]))
+			fset(r, stk, sp, cw(base, pc+5), term.Term(keys[n+j]))
 			pc += 6
 
 		default:
@@ -727,13 +728,13 @@ func (p *Process) fast() runResult {
 		continue
 
 	slow:
-		p.pc = uint32(pc)
-		p.sp = sp
+		r.p.pc = uint32(pc)
+		r.p.sp = sp
 		return runNext
 
 	yield:
-		p.pc = uint32(pc)
-		p.sp = sp
+		r.p.pc = uint32(pc)
+		r.p.sp = sp
 		return runYield
 	}
 }
@@ -744,20 +745,20 @@ func yat(s []term.Term, sp int, i uint64) *term.Term {
 }
 
 // fget is Process.get for fast, whose stack pointer is sp.
-func fget(p *Process, s []term.Term, sp int, w uint64) term.Term {
+func fget(r *regs, s []term.Term, sp int, w uint64) term.Term {
 	if w&3 != 0 {
 		return term.Term(w)
 	}
 	if (w>>2)&3 == refX {
-		return p.x[w>>6&(MaxX-1)]
+		return r.x[w>>6&(MaxX-1)]
 	}
 	return s[sp-1-int(w>>6)]
 }
 
 // fset is Process.set for fast, whose stack pointer is sp.
-func fset(p *Process, s []term.Term, sp int, w uint64, t term.Term) {
+func fset(r *regs, s []term.Term, sp int, w uint64, t term.Term) {
 	if (w>>2)&3 == refX {
-		p.x[w>>6&(MaxX-1)] = t
+		r.x[w>>6&(MaxX-1)] = t
 		return
 	}
 	s[sp-1-int(w>>6)] = t
@@ -889,8 +890,14 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		pc++
 	case opLoopRec: // Fail Dst
 		if p.msgPos >= len(p.mailbox) {
-			pc = int(code[pc+1])
-			return pc, coldNext
+			// Everything seen: take in what has arrived since.
+			if p.inCount.Load() > 0 && !p.handleSignals() {
+				return pc, coldExit
+			}
+			if p.msgPos >= len(p.mailbox) {
+				pc = int(code[pc+1])
+				return pc, coldNext
+			}
 		}
 		p.set(code[pc+2], p.mailbox[p.msgPos])
 		pc += 3
@@ -898,30 +905,39 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		p.msgPos++
 		pc = int(code[pc+1])
 	case opRemoveMessage:
-		p.mailbox = append(p.mailbox[:p.msgPos], p.mailbox[p.msgPos+1:]...)
+		if p.msgPos == 0 {
+			p.dropFirst()
+		} else {
+			p.mailbox = append(p.mailbox[:p.msgPos], p.mailbox[p.msgPos+1:]...)
+		}
 		p.msgPos = 0
+		p.clearRecvTimer()
 		pc++
 	case opTimeout:
 		p.msgPos = 0
+		p.clearRecvTimer()
 		pc++
 	case opWait:
-		p.timeoutMs = -1
 		p.pc = uint32(code[pc+1])
 		return pc, coldWait
 	case opWaitTimeout:
+		if p.timedOut {
+			p.timedOut, p.recvTimer = false, nil
+			pc += 3
+			return pc, coldNext
+		}
 		t := p.get(code[pc+2])
 		if t == term.MakeSmall(0) {
 			pc += 3
 			return pc, coldNext
 		}
-		p.timeoutMs = -1
-		if t.IsSmall() && t.Small() > 0 {
-			p.timeoutMs = t.Small()
-		} else if t != term.AtomInfinity {
-			p.Raise(term.AtomError, term.AtomTimeoutValue)
-			return pc, coldRaise
+		if p.recvTimer == nil && t != term.AtomInfinity {
+			if !t.IsSmall() || t.Small() < 0 || t.Small() > maxTimeout {
+				p.Raise(term.AtomError, term.AtomTimeoutValue)
+				return pc, coldRaise
+			}
+			p.armRecvTimer(t.Small())
 		}
-		p.timeoutPC = uint32(pc + 3)
 		p.pc = uint32(code[pc+1])
 		return pc, coldWait
 	case opRecvMarkerReserve:
@@ -991,6 +1007,10 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		p.exitValue = term.AtomNormal
 		p.status = statusExited
 		return pc, coldExit
+	case opHibernateWait:
+		return p.hibernateWait(pc)
+	case opAwaitReply:
+		return p.awaitReply(pc)
 
 	case opIsAnyNativeRecord, opIsNativeRecord, opGetRecordElements, opPutRecord,
 		opIsRecordAccessible, opGetRecordField:

@@ -38,3 +38,8 @@ func BenchmarkTak(b *testing.B)  { benchProgram(b, "bench_tak") }
 func BenchmarkNrev(b *testing.B) { benchProgram(b, "bench_nrev") }
 func BenchmarkMap(b *testing.B)  { benchProgram(b, "bench_map") }
 func BenchmarkBin(b *testing.B)  { benchProgram(b, "bench_bin") }
+
+func BenchmarkSpawn(b *testing.B)    { benchProgram(b, "bench_spawn") }
+func BenchmarkRing(b *testing.B)     { benchProgram(b, "bench_ring") }
+func BenchmarkFanin(b *testing.B)    { benchProgram(b, "bench_fanin") }
+func BenchmarkPingpong(b *testing.B) { benchProgram(b, "bench_pingpong") }

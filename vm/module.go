@@ -123,11 +123,11 @@ func (rt *Runtime) LoadBinary(data []byte) (term.Term, error) {
 func (rt *Runtime) runOnLoad(m *Module) error {
 	fr, _ := m.funcAt(m.onLoad)
 	e := &Export{M: m.Name, F: fr.name, Mod: m, PC: m.onLoad}
-	p, err := rt.newProcess(e, nil)
+	p, err := rt.newProcess(e, nil, nil, &spawnOpts{prio: prioNormal, fullsweepAfter: -1})
 	if err != nil {
 		return err
 	}
-	res, err := rt.runToEnd(p)
+	res, err := rt.runInline(p)
 	if err != nil {
 		return fmt.Errorf("on_load function: %w", err)
 	}

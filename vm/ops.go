@@ -258,7 +258,9 @@ const (
 
 // Internal-only instructions run outside the hot loop.
 const (
-	opNormalExit = 512 // the end of a process's initial call
+	opNormalExit    = 512 // the end of a process's initial call
+	opHibernateWait = 513 // erlang:hibernate/3 waits for a message
+	opAwaitReply    = 514 // a native waits for the answer to its question
 )
 
 // internalOp maps a generic opcode to the internal one it is loaded as
@@ -697,4 +699,6 @@ var opNames = map[uint64]string{
 	opGcBifMapSize:          "gc_bif1(map_size)",
 	opGetMapElem1:           "get_map_element1",
 	opNormalExit:            "normal_exit",
+	opHibernateWait:         "hibernate_wait",
+	opAwaitReply:            "await_reply",
 }

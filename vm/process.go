@@ -2,6 +2,8 @@ package vm
 
 import (
 	"errors"
+	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/beamr/beamr/heap"
@@ -26,9 +28,14 @@ type Process struct {
 	Pid  term.Term
 	Heap *heap.Heap
 
-	x    [MaxX]term.Term
-	fr   [MaxX]float64
-	args [4]term.Term // arguments of a guard BIF call
+	// x and fr point at the register file of the scheduler running the
+	// process (nil while it is not running); xsave holds the live x
+	// registers while it is switched out (regs.go).
+	x     *[MaxX]term.Term
+	fr    *[MaxX]float64
+	r     *regs
+	xsave []term.Term
+	args  [4]term.Term // arguments of a guard BIF call
 
 	stack []term.Term
 	sp    int
@@ -38,8 +45,8 @@ type Process struct {
 	modID uint32         // mod.ID
 	pc    uint32
 
-	catches int
-	reds    int
+	catches    int
+	reductions uint64 // used in finished slices (see Reductions)
 
 	// Exception being raised by a native function or instruction.
 	excClass  term.Term
@@ -64,11 +71,52 @@ type Process struct {
 
 	dict []dictEntry
 
-	mailbox []term.Term
+	mailbox []term.Term // the messages: a window on mbArr (deliver)
+	mbArr   []term.Term
 	msgPos  int // save pointer: index of the next message to look at
 
-	timeoutPC uint32 // where to resume when a receive times out
-	timeoutMs int64  // pending receive timeout, -1 for none (infinity)
+	// The inbox (signal.go): signals from other processes, in arrival
+	// order, guarded by inMu. inCount mirrors len(in) for a lock-free
+	// look; inClosed is set when the process has ended.
+	inMu     sync.Mutex
+	in       []signal
+	inSpare  []signal
+	inCount  atomic.Int32
+	inClosed bool
+
+	state   atomic.Uint32 // run state (sched.go)
+	home    *scheduler    // where it last ran
+	prio    uint8         // prioMax..prioLow
+	started bool          // the initial call has been entered
+
+	// Receive timeout: the pending timer, its number (recvSeq, to tell
+	// its sigTimeout from a stale one) and whether it has fired.
+	recvTimer *timer
+	recvSeq   uint64
+	timedOut  bool
+
+	trapExit     bool
+	sigLive      int // live x registers while signals are handled
+	sensitive    bool
+	offHeapMsgs  bool
+	minBinVHeap  uint64
+	errorHandler term.Term
+	awaitRef     uint64       // the question Ask waits for an answer to
+	hibMFA       [3]term.Term // what hibernate/3 calls on waking
+	maxHeap      maxHeapSize
+	links        []term.Term // pids
+	monitors     []monitor   // held by this process
+	monitoredBy  []monitor   // held by others on this process
+	regName      term.Term   // registered name (under rt.reg.mu), or 0
+	groupLeader  term.Term
+	initial      [3]term.Term // initial call M, F, arity
+	parent       term.Term
+
+	// done, when set, is closed when the process has ended and res holds
+	// how (Apply waits on it); fatal is an internal error that ended it.
+	done  chan struct{}
+	res   *Result
+	fatal error
 
 	status procStatus
 	// When the process has exited: the exit reason as OTP reports it, and
@@ -77,6 +125,7 @@ type Process struct {
 	exitClass  term.Term
 	exitReason term.Term
 	exitStack  term.Term
+	exitSet    bool
 }
 
 type dictEntry struct{ k, v term.Term }
@@ -142,7 +191,7 @@ func (p *Process) SetX(i int, t term.Term) { p.x[i] = t }
 
 // yGuard is the number of [] words at the bottom of every stack; the loader
 // gives y registers from yGuard up only to the bounds-checked instructions.
-const yGuard = 64
+const yGuard = 16
 
 // errStackUnderflow ends a process whose code pops more stack than it
 // pushed, which no compiler emits.

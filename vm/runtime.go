@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
@@ -22,6 +24,9 @@ type Config struct {
 	CodePath []string
 	// ArenaWords is the size of the memory reservation in words (0: default).
 	ArenaWords uint64
+	// Schedulers is the number of scheduler goroutines that run
+	// processes (0: GOMAXPROCS).
+	Schedulers int
 }
 
 // Runtime is one BEAM: its memory, atoms, loaded code and processes. A Go
@@ -39,16 +44,37 @@ type Runtime struct {
 	funs     []*FunEntry
 	funIx    map[funKey]uint32
 	catches  []catchTarget
+	internal map[uint32]*Export // entries into instance 0 (instExport)
+	fireRecv func(*timer)       // rt.fireRecvTimeout, made once
+	fireBIF  func(*timer)       // rt.fireBIFTimer, made once
 	natives  map[mfa]NativeFunc
 
-	nextPid uint64
-	procs   map[uint64]*Process
+	nextPid atomic.Uint64
+	procs   procTable
+	reg     registry
+	sched   schedulers
+	timers  timers
+	refs    atomic.Uint64
+	live    atomic.Int64 // processes not yet ended
+	lastNow atomic.Int64 // the last erlang:now/0, in microseconds
+	start   time.Time    // when the runtime was created: monotonic time 0
+
+	halting struct {
+		sync.Mutex
+		done   bool // Close or halt has run
+		halted bool // erlang:halt (or a fatal VM error) stopped it
+		code   int
+		err    error
+		ch     chan struct{} // closed by halt
+	}
 
 	bundled func(module string) ([]byte, bool)
 	locals  map[any]any // see Local
 
 	stdoutMu    sync.Mutex
+	scratchMu   sync.Mutex // serialises copies into scratchHeap
 	scratchHeap *heap.Heap
+	scratches   scratchPool
 }
 
 type mfa struct {
@@ -113,15 +139,38 @@ func New(cfg Config) (*Runtime, error) {
 		exportIx: map[mfa]uint32{},
 		funIx:    map[funKey]uint32{},
 		natives:  map[mfa]NativeFunc{},
-		procs:    map[uint64]*Process{},
-		nextPid:  0,
 	}
+	rt.start = time.Now()
+	rt.procs.init()
+	rt.internal = map[uint32]*Export{}
+	rt.fireRecv, rt.fireBIF = rt.fireRecvTimeout, rt.fireBIFTimer
+	rt.halting.ch = make(chan struct{})
 	registerBuiltins(rt)
 	return rt, nil
 }
 
-// Close releases the runtime's memory. Nothing may run afterwards.
-func (rt *Runtime) Close() error { return rt.Arena.Close() }
+// Close stops the runtime: its schedulers and timers stop, every process
+// still alive is ended without running further, and the runtime's memory
+// is released. No goroutine of the runtime is left when it returns.
+func (rt *Runtime) Close() error {
+	rt.halting.Lock()
+	if !rt.halting.done {
+		rt.halting.done = true
+		close(rt.halting.ch)
+	}
+	rt.halting.Unlock()
+	rt.stopSchedulers()
+	rt.timers.stop()
+	for _, p := range rt.procs.all() {
+		p.discard()
+	}
+	return rt.Arena.Close()
+}
+
+// Started returns when the runtime was created. erlang:monotonic_time
+// counts from there (from the smallest small integer, as OTP's does from
+// an arbitrary point).
+func (rt *Runtime) Started() time.Time { return rt.start }
 
 // Atom returns the atom named s.
 func (rt *Runtime) Atom(s string) term.Term { return rt.Env.Atom(s) }

@@ -40,18 +40,18 @@ func (p *Process) slow(pc int) (int, runResult) {
 		case opCall: // Arity Label CP
 			p.push(term.Term(cw(base, pc+3)))
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if p.r.reds--; p.r.reds <= 0 {
 				goto yield
 			}
 		case opCallLast:
 			p.drop(int(cw(base, pc+3)))
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if p.r.reds--; p.r.reds <= 0 {
 				goto yield
 			}
 		case opCallOnly:
 			pc = int(cw(base, pc+2))
-			if p.reds--; p.reds <= 0 {
+			if p.r.reds--; p.r.reds <= 0 {
 				goto yield
 			}
 		case opCallExt, opCallExtOnly, opCallExtLast:
@@ -63,7 +63,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				p.drop(int(cw(base, pc+3)))
 				next = pc + 4
 			}
-			p.reds--
+			p.r.reds--
 			if e.Native != nil {
 				r := e.Native(p, p.x[:arity])
 				if r == term.NoValue {
@@ -97,7 +97,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			mod = e.Mod
 			base = codeBase(mod)
 			pc = int(e.PC)
-			if p.reds <= 0 {
+			if p.r.reds <= 0 {
 				goto yield
 			}
 		case opReturn:
@@ -427,7 +427,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			arity := int(cw(base, pc+1))
 			p.push(term.MakeCP(mod.ID, uint32(pc+2)))
 			f := p.x[arity]
-			p.reds--
+			p.r.reds--
 			if m2, pc2, ok := p.enterFun(f, arity); ok {
 				mod, pc = m2, pc2
 			} else {
@@ -440,7 +440,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			arity := int(cw(base, pc+1))
 			f := p.get(cw(base, pc+2))
 			p.push(term.MakeCP(mod.ID, uint32(pc+3)))
-			p.reds--
+			p.r.reds--
 			if m2, pc2, ok := p.enterFun(f, arity); ok {
 				mod, pc = m2, pc2
 			} else {
@@ -454,7 +454,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			arity := int(cw(base, pc+1))
 			f := p.get(cw(base, pc+2))
 			p.drop(int(cw(base, pc+3)))
-			p.reds--
+			p.r.reds--
 			if m2, pc2, ok := p.enterFun(f, arity); ok {
 				mod, pc = m2, pc2
 			} else {
@@ -462,7 +462,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				goto exception
 			}
 			base = codeBase(mod)
-			if p.reds <= 0 {
+			if p.r.reds <= 0 {
 				goto yield
 			}
 		case opApply, opApplyLast: // Arity [N]; x[Arity] = Module, x[Arity+1] = Function
@@ -473,7 +473,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				p.drop(int(cw(base, pc+2)))
 				next = pc + 3
 			}
-			p.reds--
+			p.r.reds--
 			if !m.IsAtom() || !fn.IsAtom() {
 				fault = pc
 				p.x[0], p.x[1], p.x[2] = m, fn, p.Heap.List(p.x[:arity]...)
@@ -528,7 +528,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 
 	trap:
 		{
-			p.reds--
+			p.r.reds--
 			if e := p.trapExport; e != nil {
 				p.trapExport = nil
 				if e.Native != nil {

@@ -5,57 +5,90 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
 
-// exitModule is instance 0: the code a process's first call returns into.
+// exitModule is instance 0: the code a process's first call returns into
+// (pc 0), where a hibernating process waits (pc 1) and where a native that
+// asked another process a question waits for the answer (pc 2).
 func exitModule() *Module {
-	return &Module{Name: term.AtomInit, Code: []uint64{opNormalExit}}
+	return &Module{Name: term.AtomInit, Code: []uint64{opNormalExit, opHibernateWait, opAwaitReply}}
 }
 
-// newProcess creates a process that will call m:f(args...).
-func (rt *Runtime) newProcess(e *Export, args []term.Term) (*Process, error) {
-	h, err := heap.New(rt.Arena, 0)
+// spawnOpts are the options of a new process (spawn_opt).
+type spawnOpts struct {
+	prio           uint8
+	minHeap        int
+	fullsweepAfter int // -1: default
+	maxHeap        maxHeapSize
+	offHeapMsgs    bool
+}
+
+// newProcess creates a process that will call e(args...) once scheduled
+// (spawnProc). parent, when set, is the spawning process: the new one
+// inherits its group leader.
+func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *spawnOpts) (*Process, error) {
+	h, err := heap.New(rt.Arena, o.minHeap)
 	if err != nil {
 		return nil, err
 	}
-	rt.mu.Lock()
-	rt.nextPid++
-	id := rt.nextPid
-	rt.mu.Unlock()
-	p := &Process{rt: rt, env: &rt.Env, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
-		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue, excCause: term.NoValue}
-	p.installGC()
-	for i, a := range args {
-		p.x[i] = copyInto(rt, h, a)
+	if o.minHeap > 0 {
+		h.MinHeapSize = h.HeapSize
 	}
-	p.stack = make([]term.Term, yGuard, yGuard+64)
-	for i := range p.stack {
+	if o.fullsweepAfter >= 0 {
+		h.FullsweepAfter = o.fullsweepAfter
+	}
+	if o.maxHeap == (maxHeapSize{}) {
+		o.maxHeap = maxHeapSize{kill: true, errorLogger: true}
+	}
+	id := rt.nextPid.Add(1)
+	p := &Process{rt: rt, env: &rt.Env, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
+		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue,
+		excCause: term.NoValue, prio: o.prio, maxHeap: o.maxHeap, offHeapMsgs: o.offHeapMsgs}
+	p.installGC()
+	p.xsave = make([]term.Term, len(args))
+	for i, a := range args {
+		p.xsave[i] = copyInto(rt, h, a)
+	}
+	p.stack = make([]term.Term, yGuard+initialStack)
+	for i := range p.stack[:yGuard] {
 		p.stack[i] = term.Nil
 	}
 	p.sp = yGuard
-	p.stack = p.stack[:cap(p.stack)]
 	p.push(term.MakeCP(0, 0))
-	if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
-		h.Free()
-		return nil, fmt.Errorf("%s is not defined", e.String(&rt.Env))
-	}
 	// Start by "trapping" into the function, which handles natives too.
 	p.setMod(rt.inst(0))
 	p.pc = 0
 	p.trapExport = e
 	p.trapArgs = len(args)
-	rt.mu.Lock()
-	rt.procs[id] = p
-	rt.mu.Unlock()
+	p.initial = [3]term.Term{e.M, e.F, term.MakeSmall(int64(len(args)))}
+	p.groupLeader = rt.UserPid()
+	if parent != nil {
+		p.groupLeader = parent.groupLeader
+		p.parent = parent.Pid
+	}
+	rt.procs.put(id, p)
+	rt.live.Add(1)
 	return p, nil
 }
 
-// ErrDeadlock is returned when the only running process waits for a message
-// that can never come.
+// initialStack is the number of stack words a new process gets above the
+// guard.
+const initialStack = 16
+
+// spawnProc makes a new process runnable. from is the scheduler of the
+// spawning process, or nil.
+func (rt *Runtime) spawnProc(p *Process, from *scheduler) {
+	rt.startSchedulers()
+	p.state.Store(stRunnable)
+	rt.enqueue(p, from)
+}
+
+// ErrDeadlock is returned when the process an Apply waits for waits for a
+// message that can never come: every scheduler is idle and no timer is
+// pending.
 var ErrDeadlock = errors.New("process waits for a message that cannot arrive")
 
 // Result is how a process ended.
@@ -74,57 +107,110 @@ type Result struct {
 	Pid term.Term
 }
 
-// Apply runs m:f(args...) in a new process until it ends and returns how it
-// ended.
+// Apply runs m:f(args...) in a new process, waits until that process
+// ends and returns how it ended. Other processes keep running after it
+// returns, until Close. When erlang:halt stops the runtime meanwhile the
+// result says so (Halted).
 func (rt *Runtime) Apply(m, f term.Term, args []term.Term) (*Result, error) {
-	e := rt.exports[rt.ExportIndex(m, f, len(args))]
-	p, err := rt.newProcess(e, args)
+	e := rt.export(rt.ExportIndex(m, f, len(args)))
+	if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
+		return nil, fmt.Errorf("%s is not defined", e.String(&rt.Env))
+	}
+	p, err := rt.newProcess(e, args, nil, &spawnOpts{prio: prioNormal, fullsweepAfter: -1})
 	if err != nil {
 		return nil, err
 	}
-	return rt.runToEnd(p)
+	p.done = make(chan struct{})
+	rt.spawnProc(p, nil)
+	for {
+		select {
+		case <-p.done:
+			if r, ok := rt.haltResult(); ok {
+				return r, rt.halting.err
+			}
+			return p.res, p.fatal
+		case <-rt.halting.ch:
+			r, _ := rt.haltResult()
+			return r, rt.halting.err
+		case <-rt.sched.quiet:
+			if rt.isQuiet() {
+				select {
+				case <-p.done:
+					return p.res, p.fatal
+				default:
+					return nil, ErrDeadlock
+				}
+			}
+		}
+	}
 }
 
-func (rt *Runtime) runToEnd(p *Process) (res *Result, err error) {
-	// Runs last, after the recover below has set res.
-	defer rt.releaseProcess(p, &res)
-	defer func() {
-		if r := recover(); r != nil {
-			if h, ok := r.(haltSignal); ok {
-				res = &Result{Halted: true, HaltCode: int(h)}
-				err = nil
-				return
-			}
-			if oom, ok := r.(heap.OutOfMemory); ok {
-				err = fmt.Errorf("out of memory: %w", oom.Err)
-				return
-			}
-			// A fault in the VM itself (e.g. code that violates what the
-			// compiler guarantees): end this run with an error instead of
-			// taking the host program down.
-			res, err = nil, fmt.Errorf("internal error in %s: %v", p.describe(), r)
-		}
-	}()
-	// The first step: enter the function as a tail call from the exit module.
-	if !p.startCall() {
-		return p.result(), nil
-	}
+// runInline runs the new process p to its end on the calling goroutine,
+// outside the schedulers (a module's on_load function, which runs while
+// the module loads). A process that waits for a message there fails.
+func (rt *Runtime) runInline(p *Process) (*Result, error) {
+	r := new(regs)
+	p.state.Store(stRunning)
+	r.attach(p)
+	p.done = make(chan struct{})
 	for {
-		switch p.run() {
-		case runYield:
+		res := rt.runGuarded(p)
+		if res == runYield {
+			r.reds = sliceReds
 			continue
-		case runExit:
-			return p.result(), nil
-		case runWait:
-			if p.msgPos < len(p.mailbox) {
-				continue
-			}
-			if p.timeoutMs < 0 {
-				return nil, ErrDeadlock
-			}
-			time.Sleep(time.Duration(p.timeoutMs) * time.Millisecond)
-			p.pc = p.timeoutPC
-			p.timeoutMs = -1
+		}
+		if res == runWait {
+			p.setExit(0, rt.Atom("deadlock"), 0)
+			p.fatal = ErrDeadlock
+		}
+		break
+	}
+	p.terminate()
+	r.detach(0)
+	p.state.Store(stExited)
+	if p.fatal != nil {
+		return nil, p.fatal
+	}
+	if r, ok := rt.haltResult(); ok {
+		return r, rt.halting.err
+	}
+	return p.res, nil
+}
+
+// isQuiet reports whether nothing can run any more: every scheduler is
+// parked with empty queues and no timer is pending.
+func (rt *Runtime) isQuiet() bool {
+	ss := &rt.sched
+	return int(ss.nidle.Load()) == len(ss.all) && !rt.anyWork() && rt.timers.pending() == 0
+}
+
+// haltResult returns the result of a halted runtime.
+func (rt *Runtime) haltResult() (*Result, bool) {
+	h := &rt.halting
+	h.Lock()
+	defer h.Unlock()
+	if !h.done || !h.halted {
+		return nil, false
+	}
+	return &Result{Halted: true, HaltCode: h.code}, true
+}
+
+// doHalt stops the runtime with status code (erlang:halt), or with err
+// when the VM itself cannot go on (memory exhausted). Schedulers stop
+// after their current slice; processes stay as they are until Close.
+func (rt *Runtime) doHalt(code int, err error) {
+	h := &rt.halting
+	h.Lock()
+	if !h.done {
+		h.done, h.halted, h.code, h.err = true, true, code, err
+		close(h.ch)
+	}
+	h.Unlock()
+	rt.sched.stop.Store(true)
+	for _, s := range rt.sched.all {
+		select {
+		case s.wake <- struct{}{}:
+		default:
 		}
 	}
 }
@@ -154,10 +240,15 @@ func (p *Process) startCall() bool {
 
 func (p *Process) result() *Result {
 	r := &Result{Pid: p.Pid}
-	if p.exitClass != 0 {
+	switch {
+	case p.exitClass != 0:
 		r.Class, r.Reason, r.Stack = p.exitClass, p.exitReason, p.exitStack
 		r.ExitReason = p.exitValue
-	} else {
+	case p.exitSet:
+		// Ended by an exit signal.
+		r.Class, r.Reason, r.Stack = term.AtomExit, p.exitValue, term.Nil
+		r.ExitReason = p.exitValue
+	default:
 		r.Value = p.x[0]
 		r.ExitReason = term.AtomNormal
 	}
@@ -214,15 +305,29 @@ func (rt *Runtime) autoloadModule(m term.Term) bool {
 	return false
 }
 
-// send delivers msg to the process (or registered name) to. It returns
-// msg, or term.NoValue with badarg raised.
+// send delivers msg to the process, registered name or {Name, Node} to.
+// It returns msg, or term.NoValue with badarg raised.
 func (p *Process) send(to, msg term.Term) term.Term {
-	if to.IsPid() {
-		p.rt.mu.RLock()
-		q := p.rt.procs[to.PidNumber()]
-		p.rt.mu.RUnlock()
-		if q != nil && q.status != statusExited {
-			q.mailbox = append(q.mailbox, copyInto(p.rt, q.Heap, msg))
+	switch {
+	case to.IsPid():
+		p.sendMsg(to, msg)
+		return msg
+	case to.IsAtom():
+		pid, ok := p.rt.Whereis(to)
+		if !ok {
+			return p.BadArg()
+		}
+		p.sendMsg(pid, msg)
+		return msg
+	case p.env.IsTuple(to) && p.env.TupleArity(to) == 2:
+		name, node := p.env.Elem(to, 0), p.env.Elem(to, 1)
+		if !name.IsAtom() || !node.IsAtom() {
+			return p.BadArg()
+		}
+		if node == term.AtomNonode {
+			if pid, ok := p.rt.Whereis(name); ok {
+				p.sendMsg(pid, msg)
+			}
 		}
 		return msg
 	}

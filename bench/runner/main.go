@@ -1,15 +1,40 @@
 // Command runner times beamr and OTP's erl on the same benchmark .beam files
-// and prints a markdown table with the ratio of their times.
+// and prints a markdown table with the ratio of their times and memory.
 //
-//	go run ./bench/runner [-n 3] [-only fib,tak]
+//	go run ./bench/runner [-n 3] [-only fib,tak,spawn]
 //
 // Each benchmark is run n times on each VM and the fastest run counts. The
 // time of starting each VM on an empty program is measured the same way and
 // subtracted, so the table compares execution, not start-up. The .beam files
 // are bench/beam/*.beam, compiled from bench/erl by OTP 25 (bench/build.sh).
+// -only takes benchmark names without the bench_ prefix; an unknown name is
+// an error.
+//
+// The table's columns:
+//
+//   - erl (s), beamr (s): fastest wall time minus the VM's start-up time.
+//   - beamr / erl: the ratio of those times; the last row is their
+//     geometric mean.
+//   - erl RSS (MiB), beamr RSS (MiB): peak resident set size of the whole OS
+//     process (the smallest peak over the n runs), start-up included, as
+//     reported by the kernel for the exited child.
+//   - RSS beamr / erl: the ratio of the two peaks.
+//
+// Every program prints one deterministic line. If beamr fails or prints
+// something other than what erl printed, its row says so, the benchmark is
+// left out of the geometric mean, and the other benchmarks still run.
+//
+// bench_spawn keeps 100,000 idle processes alive at once, so a second table
+// derives per-process costs from it: microseconds per process (time minus
+// start-up, divided by the count: spawning, stopping and reaping one
+// process) and bytes per idle process (peak RSS minus the empty program's
+// peak RSS, divided by the count). Both VMs are measured the same way, so
+// erl's figure includes whatever its allocators keep around.
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"math"
@@ -18,12 +43,43 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
+// spawnCount is the number of processes bench_spawn keeps alive at once; it
+// must match ?N in bench/erl/bench_spawn.erl.
+const spawnCount = 100000
+
+// errWrongOutput marks a program whose output differs from the expected.
+var errWrongOutput = errors.New("wrong output")
+
+// result is the best of n runs of one program on one VM.
+type result struct {
+	wall time.Duration // fastest wall time
+	rss  int64         // smallest peak resident set size, in bytes
+	out  string        // standard output, the same on every run
+}
+
+// vm says how to run a benchmark module on one virtual machine.
+type vm struct {
+	name string
+	argv func(mod string) []string
+	base result // the empty program's result, filled in by run
+}
+
+// row holds one benchmark's measurements; beamrErr is set when beamr failed
+// or printed something different from erl.
+type row struct {
+	name     string
+	erl      result
+	beamr    result
+	beamrErr error
+}
+
 func main() {
 	n := flag.Int("n", 3, "runs per benchmark and VM (the fastest counts)")
-	only := flag.String("only", "", "comma-separated benchmark names (default: all)")
+	only := flag.String("only", "", "comma-separated benchmark names, e.g. fib,spawn (default: all)")
 	flag.Parse()
 	if err := run(*n, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "runner:", err)
@@ -32,87 +88,257 @@ func main() {
 }
 
 func run(n int, only string) error {
+	if n < 1 {
+		return fmt.Errorf("-n must be at least 1, got %d", n)
+	}
 	dir, err := filepath.Abs(filepath.Join("bench", "beam"))
 	if err != nil {
 		return err
 	}
-	beams, err := filepath.Glob(filepath.Join(dir, "bench_*.beam"))
-	if err != nil || len(beams) == 0 {
-		return fmt.Errorf("no benchmarks in %s (run from the repository root)", dir)
+	names, err := benchmarks(dir, only)
+	if err != nil {
+		return err
 	}
 	tmp, err := os.MkdirTemp("", "beamr-bench")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	bin := filepath.Join(tmp, "beamr")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/beamr").CombinedOutput(); err != nil {
-		return fmt.Errorf("building beamr: %v\n%s", err, out)
-	}
-	erl, err := exec.LookPath("erl")
-	if err != nil {
-		return fmt.Errorf("erl is not installed: %w", err)
-	}
-	empty := filepath.Join(dir, "bench_empty.beam")
-	beamrBase, err := best(n, bin, "run", empty)
+	erl, beamr, err := vms(dir, tmp)
 	if err != nil {
 		return err
 	}
-	erlBase, err := best(n, erl, "-noshell", "-pa", dir, "-eval", "bench_empty:main(), halt().")
-	if err != nil {
-		return err
-	}
-	want := map[string]bool{}
-	for _, s := range strings.Split(only, ",") {
-		if s != "" {
-			want[s] = true
+	for _, v := range []*vm{erl, beamr} {
+		if v.base, err = measure(n, v.argv("bench_empty")); err != nil {
+			return fmt.Errorf("empty program on %s: %w", v.name, err)
 		}
 	}
-	sort.Strings(beams)
-	fmt.Printf("| benchmark | erl (s) | beamr (s) | beamr / erl |\n|---|---:|---:|---:|\n")
-	logSum, count := 0.0, 0
-	for _, b := range beams {
-		mod := strings.TrimSuffix(filepath.Base(b), ".beam")
-		name := strings.TrimPrefix(mod, "bench_")
-		if name == "empty" || (len(want) > 0 && !want[name]) {
-			continue
-		}
-		te, err := best(n, erl, "-noshell", "-pa", dir, "-eval", mod+":main(), halt().")
+	rows := make([]row, 0, len(names))
+	for _, name := range names {
+		r, err := bench(n, name, erl, beamr)
 		if err != nil {
-			return fmt.Errorf("%s on erl: %w", name, err)
+			return err
 		}
-		tb, err := best(n, bin, "run", b)
-		if err != nil {
-			return fmt.Errorf("%s on beamr: %w", name, err)
-		}
-		ne := max(te-erlBase, time.Millisecond)
-		nb := max(tb-beamrBase, time.Millisecond)
-		ratio := nb.Seconds() / ne.Seconds()
-		logSum += math.Log(ratio)
-		count++
-		fmt.Printf("| %s | %.3f | %.3f | %.2f× |\n", name, ne.Seconds(), nb.Seconds(), ratio)
+		rows = append(rows, r)
 	}
-	if count > 0 {
-		fmt.Printf("| **geometric mean** | | | **%.2f×** |\n", math.Exp(logSum/float64(count)))
-	}
+	printTable(rows, erl, beamr)
 	fmt.Printf("\nStart-up subtracted: erl %.3f s, beamr %.3f s. Fastest of %d runs each.\n",
-		erlBase.Seconds(), beamrBase.Seconds(), n)
+		erl.base.wall.Seconds(), beamr.base.wall.Seconds(), n)
+	fmt.Printf("Start-up peak RSS: erl %.1f MiB, beamr %.1f MiB.\n", mib(erl.base.rss), mib(beamr.base.rss))
+	for _, r := range rows {
+		if r.name == "spawn" {
+			printSpawn(r, erl, beamr)
+		}
+	}
 	return nil
 }
 
-// best runs the command n times and returns the fastest wall time.
-func best(n int, name string, args ...string) (time.Duration, error) {
-	var min time.Duration
-	for i := 0; i < n; i++ {
-		cmd := exec.Command(name, args...)
-		cmd.Stderr = os.Stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return 0, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
-		}
-		if d := time.Since(start); i == 0 || d < min {
-			min = d
+// benchmarks lists the benchmark names (file names without bench_ and .beam)
+// in dir, sorted, leaving out the empty program and, if only is not empty,
+// every name it does not list.
+func benchmarks(dir, only string) ([]string, error) {
+	beams, err := filepath.Glob(filepath.Join(dir, "bench_*.beam"))
+	if err != nil || len(beams) == 0 {
+		return nil, fmt.Errorf("no benchmarks in %s (run from the repository root)", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bench_empty.beam")); err != nil {
+		return nil, fmt.Errorf("start-up program missing: %w", err)
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(only, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			want[s] = true
 		}
 	}
-	return min, nil
+	var names []string
+	found := map[string]bool{}
+	for _, b := range beams {
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(b), "bench_"), ".beam")
+		if name == "empty" || (len(want) > 0 && !want[name]) {
+			continue
+		}
+		found[name] = true
+		names = append(names, name)
+	}
+	var unknown []string
+	for s := range want {
+		if !found[s] {
+			unknown = append(unknown, s)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("no such benchmark: %s", strings.Join(unknown, ", "))
+	}
+	sort.Strings(names)
+	return names, nil
 }
+
+// vms finds erl and builds beamr into tmp, and says how to run a module of
+// dir on each.
+func vms(dir, tmp string) (erl, beamr *vm, err error) {
+	path, err := exec.LookPath("erl")
+	if err != nil {
+		return nil, nil, fmt.Errorf("erl is not installed: %w", err)
+	}
+	bin := filepath.Join(tmp, "beamr")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/beamr").CombinedOutput(); err != nil {
+		return nil, nil, fmt.Errorf("building beamr: %w\n%s", err, out)
+	}
+	erl = &vm{name: "erl", argv: func(mod string) []string {
+		return []string{path, "-noshell", "-pa", dir, "-eval", mod + ":main(), halt()."}
+	}}
+	beamr = &vm{name: "beamr", argv: func(mod string) []string {
+		return []string{bin, "run", filepath.Join(dir, mod+".beam")}
+	}}
+	return erl, beamr, nil
+}
+
+// bench measures one benchmark on both VMs. An error from erl, the
+// reference, is returned; one from beamr is recorded in the row.
+func bench(n int, name string, erl, beamr *vm) (row, error) {
+	mod := "bench_" + name
+	r := row{name: name}
+	var err error
+	if r.erl, err = measure(n, erl.argv(mod)); err != nil {
+		return r, fmt.Errorf("%s on erl: %w", name, err)
+	}
+	r.beamr, err = measure(n, beamr.argv(mod))
+	switch {
+	case err != nil:
+		r.beamrErr = err
+	case r.beamr.out != r.erl.out:
+		r.beamrErr = fmt.Errorf("%w: printed %q, erl printed %q", errWrongOutput, r.beamr.out, r.erl.out)
+	}
+	if r.beamrErr != nil {
+		fmt.Fprintf(os.Stderr, "runner: %s on beamr: %v\n", name, r.beamrErr)
+	}
+	return r, nil
+}
+
+// measure runs argv n times and returns the fastest wall time, the smallest
+// peak RSS and the output, which must be the same on every run.
+func measure(n int, argv []string) (result, error) {
+	var best result
+	for i := 0; i < n; i++ {
+		wall, rss, out, err := runOnce(argv)
+		if err != nil {
+			return result{}, err
+		}
+		if i == 0 {
+			best = result{wall: wall, rss: rss, out: out}
+			continue
+		}
+		if out != best.out {
+			return result{}, fmt.Errorf("%s: %w: it changed between runs: %q, then %q",
+				strings.Join(argv, " "), errWrongOutput, best.out, out)
+		}
+		best.wall = min(best.wall, wall)
+		best.rss = min(best.rss, rss)
+	}
+	return best, nil
+}
+
+// runOnce runs argv once and returns its wall time, its peak resident set
+// size in bytes (0 where the OS does not report it) and its standard output.
+func runOnce(argv []string) (time.Duration, int64, string, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return 0, 0, "", fmt.Errorf("%s: %w", strings.Join(argv, " "), err)
+	}
+	return wall, peakRSS(cmd.ProcessState), out.String(), nil
+}
+
+// peakRSS returns the exited process's peak resident set size in bytes.
+// Linux reports ru_maxrss in KiB.
+func peakRSS(ps *os.ProcessState) int64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0
+	}
+	return int64(ru.Maxrss) * 1024
+}
+
+// printTable prints the markdown table of times and peak RSS.
+func printTable(rows []row, erl, beamr *vm) {
+	fmt.Println("| benchmark | erl (s) | beamr (s) | beamr / erl | erl RSS (MiB) | beamr RSS (MiB) | RSS beamr / erl |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
+	logSum, count := 0.0, 0
+	for _, r := range rows {
+		te := net(r.erl.wall, erl.base.wall)
+		if r.beamrErr != nil {
+			fmt.Printf("| %s | %.3f | %s | | %.1f | | |\n", r.name, te.Seconds(), failure(r.beamrErr), mib(r.erl.rss))
+			continue
+		}
+		tb := net(r.beamr.wall, beamr.base.wall)
+		ratio := tb.Seconds() / te.Seconds()
+		logSum += math.Log(ratio)
+		count++
+		fmt.Printf("| %s | %.3f | %.3f | %.2f× | %.1f | %.1f | %s |\n", r.name, te.Seconds(), tb.Seconds(), ratio,
+			mib(r.erl.rss), mib(r.beamr.rss), ratioText(float64(r.beamr.rss), float64(r.erl.rss)))
+	}
+	if count > 0 {
+		fmt.Printf("| **geometric mean** | | | **%.2f×** | | | |\n", math.Exp(logSum/float64(count)))
+	}
+}
+
+// printSpawn prints the per-process costs derived from bench_spawn.
+func printSpawn(r row, erl, beamr *vm) {
+	fmt.Printf("\nPer process (bench_spawn, %d processes alive at once, start-up subtracted):\n\n", spawnCount)
+	fmt.Println("| measure | erl | beamr | beamr / erl |")
+	fmt.Println("|---|---:|---:|---:|")
+	ue := perProcessMicros(r.erl, erl.base)
+	be := perProcessBytes(r.erl, erl.base)
+	if r.beamrErr != nil {
+		fmt.Printf("| µs per process | %.2f | %s | |\n", ue, failure(r.beamrErr))
+		fmt.Printf("| bytes per idle process | %.0f | %s | |\n", be, failure(r.beamrErr))
+		return
+	}
+	ub := perProcessMicros(r.beamr, beamr.base)
+	bb := perProcessBytes(r.beamr, beamr.base)
+	fmt.Printf("| µs per process | %.2f | %.2f | %s |\n", ue, ub, ratioText(ub, ue))
+	fmt.Printf("| bytes per idle process | %.0f | %.0f | %s |\n", be, bb, ratioText(bb, be))
+}
+
+// perProcessMicros is the run's time minus start-up, in microseconds per
+// spawned process.
+func perProcessMicros(r, base result) float64 {
+	return float64(net(r.wall, base.wall).Microseconds()) / spawnCount
+}
+
+// perProcessBytes is the run's peak RSS minus the empty program's, in bytes
+// per process; it may be negative if RSS is noisy and processes are tiny.
+func perProcessBytes(r, base result) float64 {
+	return float64(r.rss-base.rss) / spawnCount
+}
+
+// net subtracts start-up from a run's time, never going below a millisecond
+// so that ratios stay finite.
+func net(d, base time.Duration) time.Duration {
+	return max(d-base, time.Millisecond)
+}
+
+// ratioText formats a/b as a ratio, or leaves it empty if b is not positive.
+func ratioText(a, b float64) string {
+	if b <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}
+
+// failure is the table cell for a benchmark beamr did not run correctly.
+func failure(err error) string {
+	if errors.Is(err, errWrongOutput) {
+		return "wrong output"
+	}
+	return "fails"
+}
+
+// mib converts bytes to MiB.
+func mib(b int64) float64 { return float64(b) / (1 << 20) }

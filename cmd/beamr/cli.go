@@ -87,6 +87,7 @@ func newVersion(stdout io.Writer) *cobra.Command {
 
 func newRun(stdout, stderr io.Writer) *cobra.Command {
 	var entry string
+	var scheds int
 	var paths []string
 	cmd := &cobra.Command{
 		Use:   "run FILE.beam [ARGS...]",
@@ -98,21 +99,22 @@ function. The exit status is 0 when the call returns, the halt/1 code when
 erlang:halt is called, and 1 after an uncaught exception.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runFile(args[0], args[1:], entry, paths, stdout, stderr)
+			return runFile(args[0], args[1:], entry, paths, scheds, stdout, stderr)
 		},
 	}
 	cmd.Flags().StringVar(&entry, "entry", "", "function to call, as mod:fun")
+	cmd.Flags().IntVarP(&scheds, "schedulers", "S", 0, "number of scheduler threads (default: the number of CPUs)")
 	cmd.Flags().StringArrayVar(&paths, "pa", nil, "add a directory to the code path (repeatable; -pa DIR works too)")
 	cmd.Flags().SetInterspersed(false)
 	return cmd
 }
 
-func runFile(file string, args []string, entry string, paths []string, stdout, stderr io.Writer) error {
+func runFile(file string, args []string, entry string, paths []string, scheds int, stdout, stderr io.Writer) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	rt, err := vm.New(vm.Config{Stdout: stdout, Stderr: stderr})
+	rt, err := vm.New(vm.Config{Stdout: stdout, Stderr: stderr, Schedulers: scheds})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,19 @@
+%% Two processes exchanging a message back and forth.
+-module(bench_pingpong).
+-export([main/0]).
+-define(ROUNDS, 1000000).
+main() ->
+    Self = self(),
+    Pong = spawn(fun() -> pong(Self) end),
+    io:format("~p~n", [ping(?ROUNDS, Pong, 0)]).
+ping(0, Pong, Sum) ->
+    Pong ! stop,
+    receive stopped -> Sum end;
+ping(N, Pong, Sum) ->
+    Pong ! N,
+    receive {pong, M} -> ping(N - 1, Pong, Sum + M) end.
+pong(Ping) ->
+    receive
+        stop -> Ping ! stopped;
+        N -> Ping ! {pong, N}, pong(Ping)
+    end.

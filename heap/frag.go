@@ -1,0 +1,122 @@
+package heap
+
+import "github.com/beamr/beamr/term"
+
+// Frag is a heap fragment: a block outside every process heap holding one
+// copied term — a message in flight, an exit reason, a timer's message —
+// together with the refc binaries that term references, linked on the
+// fragment's own off-heap list. A fragment is owned by exactly one holder
+// at a time: the signal carrying it, then the heap it is attached to (or
+// nobody, once Release has run).
+type Frag struct {
+	Block           // Size 0: the term needed no words (an immediate)
+	Used     uint64 // words of the block the term takes
+	Off      uint64 // first refc binary object of the fragment, 0 if none
+	OffWords uint64 // bytes/8 of those binaries
+}
+
+// CopyToFrag copies t into a new fragment of arena a and returns the copy
+// and the fragment. An immediate needs no fragment: it comes back as is
+// with a zero Frag. t must stay valid while CopyToFrag runs.
+func CopyToFrag(a *Arena, env *term.Env, t term.Term) (term.Term, Frag) {
+	if !isPointer(t) {
+		return t, Frag{}
+	}
+	n := CopyWords(a.W, t)
+	b, err := a.AllocBlock(n)
+	if err != nil {
+		panic(OutOfMemory{err})
+	}
+	tmp := Heap{A: a, W: a.W, Top: b.Start, End: b.Start + b.Size, limit: b.Start + b.Size, Bins: env.Bins}
+	c := tmp.CopyTerm(env, t)
+	return c, Frag{Block: b, Used: n, Off: tmp.YoungOff, OffWords: tmp.OffWords}
+}
+
+// Release drops the references of the fragment's refc binaries and
+// returns its block to the arena: the end of a message nobody received.
+func (f *Frag) Release(a *Arena, bins *term.BinTable) {
+	for i := f.Off; i != 0; {
+		next := a.W[i+3]
+		bins.Release(uint32(a.W[i+2]))
+		i = next
+	}
+	if f.Size != 0 {
+		a.FreeBlock(f.Block)
+	}
+	*f = Frag{}
+}
+
+// Attach makes fragment f part of h's young generation: the terms in it
+// become h's to read, and the next collection copies what survives out of
+// it and frees it. The fragment's binaries join h's off-heap list. Many
+// attached words make the next Need collect, as OTP collects a process
+// whose messages have piled up in heap fragments.
+func (h *Heap) Attach(f *Frag) {
+	if f.Off != 0 {
+		last := f.Off
+		for h.W[last+3] != 0 {
+			last = h.W[last+3]
+		}
+		h.W[last+3] = h.YoungOff
+		h.YoungOff = f.Off
+		h.OffWords += f.OffWords
+	}
+	if f.Size != 0 {
+		h.frags = append(h.frags, f.Block)
+		h.fragEnds = append(h.fragEnds, f.Start+f.Used)
+		h.fragWords += f.Used
+		h.fragBlocks += f.Size
+		if h.Collect != nil && h.FragsDue() && h.End > h.Top {
+			h.End = h.Top
+		}
+	}
+	*f = Frag{}
+}
+
+// Frags returns the fragments attached since the last collection as
+// [start, end) runs of words.
+func (h *Heap) Frags() [][2]uint64 {
+	out := make([][2]uint64, len(h.frags))
+	for i, b := range h.frags {
+		out[i] = [2]uint64{b.Start, h.fragEnds[i]}
+	}
+	return out
+}
+
+// FragWords returns the number of words in attached fragments.
+func (h *Heap) FragWords() uint64 { return h.fragWords }
+
+// FragsDue reports whether attached fragments take more memory than the
+// young generation, so that a collection should gather them even if the
+// process allocates nothing itself.
+func (h *Heap) FragsDue() bool { return h.fragBlocks > h.HeapSize }
+
+// freeFrags returns the attached fragments' blocks to the arena.
+func (h *Heap) freeFrags() {
+	for _, b := range h.frags {
+		h.A.FreeBlock(b)
+	}
+	h.frags, h.fragEnds, h.fragWords, h.fragBlocks = h.frags[:0], h.fragEnds[:0], 0, 0
+}
+
+// Reset drops every term of h, releasing its off-heap binaries, and keeps
+// only its first young block, empty: a scratch heap is reused this way.
+func (h *Heap) Reset() {
+	h.releaseList(h.YoungOff)
+	h.releaseList(h.OldOff)
+	h.YoungOff, h.OldOff, h.OffWords = 0, 0, 0
+	if len(h.young) == 0 {
+		return
+	}
+	b := h.young[0]
+	for _, ob := range h.young[1:] {
+		h.A.FreeBlock(ob)
+	}
+	h.freeFrags()
+	h.FreeOld()
+	h.young = h.young[:1]
+	h.youngEnds = h.youngEnds[:0]
+	h.youngDone = 0
+	h.Top, h.limit, h.HWM = b.Start, b.Start+b.Size, b.Start
+	h.End = h.limit
+}

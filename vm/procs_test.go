@@ -1,0 +1,63 @@
+package vm_test
+
+import (
+	"io"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/beamr/beamr/stdlib"
+	"github.com/beamr/beamr/term"
+	"github.com/beamr/beamr/vm"
+)
+
+// TestMillionProcesses spawns 1,000,000 processes that each receive one
+// message and exit, and checks that nothing is left afterwards: no
+// process, no heap memory, and (after Close) no goroutine.
+func TestMillionProcesses(t *testing.T) {
+	n := 1_000_000
+	if raceEnabled || testing.Short() {
+		n = 20_000
+	}
+	data, err := os.ReadFile("testdata/procs/million.beam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goroutines := runtime.NumGoroutine()
+	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 32})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdlib.Register(rt)
+	mod, err := rt.LoadBinary(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := rt.Arena.InUse()
+	res, err := rt.Apply(mod, rt.Atom("run"), []term.Term{term.MakeSmall(int64(n))})
+	if err != nil || res.Class != 0 || res.Value != term.AtomOk {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+	// The spawned processes have all answered; the last may still be
+	// finishing its exit on another scheduler.
+	deadline := time.Now().Add(10 * time.Second)
+	for rt.ProcessCount() != 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if c := rt.ProcessCount(); c != 0 {
+		t.Fatalf("%d processes left", c)
+	}
+	// Only what the runtime keeps for itself remains: the scratch heaps
+	// made while the processes ran (at most one block each).
+	if used := rt.Arena.InUse(); used > base+1<<16 {
+		t.Fatalf("arena words in use: %d before, %d after", base, used)
+	}
+	rt.Close()
+	for i := 0; i < 100 && runtime.NumGoroutine() > goroutines; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > goroutines {
+		t.Fatalf("%d goroutines before, %d after Close", goroutines, g)
+	}
+}

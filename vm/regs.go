@@ -1,0 +1,82 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/heap"
+	"github.com/beamr/beamr/term"
+)
+
+// regs is a scheduler's register file: the x and float registers of the
+// process it runs, with the state the interpreter's fast loop reads on
+// every instruction. Keeping them here, not in each Process, makes an idle
+// process small (the registers are 16 KiB), and gives the fast loop one
+// base pointer for all of it.
+//
+// While a process runs, its x and fr fields point at this file; when it is
+// switched out, the live x registers are saved in the process (xsave).
+// Float registers never live across a call, so none are saved.
+type regs struct {
+	x     [MaxX]term.Term
+	reds  int        // reductions left in the slice
+	modID uint32     // p.modID, for fast's same-module returns
+	heap  *heap.Heap // p.Heap
+	pid   term.Term  // p.Pid
+	p     *Process   // the running process
+	s     *scheduler // the scheduler owning this file (nil: a bare run)
+	fr    [MaxX]float64
+}
+
+// attach makes p the process r runs: its saved x registers are restored
+// and a fresh slice of reductions starts.
+func (r *regs) attach(p *Process) {
+	r.p, r.heap, r.pid = p, p.Heap, p.Pid
+	p.r, p.x, p.fr = r, &r.x, &r.fr
+	copy(r.x[:], p.xsave)
+	r.reds = sliceReds
+}
+
+// detach saves p's first live x registers and takes the registers away
+// from p, counting the reductions of the slice.
+func (r *regs) detach(live int) {
+	p := r.p
+	live = min(max(live, 0), MaxX)
+	p.xsave = append(p.xsave[:0], r.x[:live]...)
+	if used := sliceReds - r.reds; used > 0 {
+		p.reductions += uint64(used)
+	}
+	p.r, p.x, p.fr = nil, nil, nil
+	r.p, r.heap = nil, nil
+}
+
+// liveAt returns how many x registers are live when p is switched out at
+// pc: a process yields only when it enters a function, whose arity is the
+// count; anywhere else every register is kept.
+func (p *Process) liveAt(pc uint32) int {
+	if p.mod != nil {
+		if f, ok := p.mod.funcAt(pc); ok && f.entry == pc {
+			return f.arity
+		}
+	}
+	return MaxX
+}
+
+// Charge takes n reductions from the running process's slice: natives
+// that do work in proportion to their input (length of a list, size of a
+// binary) charge for it, so that a long BIF call counts as the many
+// instructions it replaces.
+func (p *Process) Charge(n int) {
+	if p.r != nil {
+		p.r.reds -= n
+	}
+}
+
+// Reductions returns the reductions p has used, including the current
+// slice when p is running.
+func (p *Process) Reductions() uint64 {
+	n := p.reductions
+	if p.r != nil && p.r.p == p {
+		if used := sliceReds - p.r.reds; used > 0 {
+			n += uint64(used)
+		}
+	}
+	return n
+}

@@ -1,0 +1,310 @@
+package vm
+
+import (
+	"github.com/beamr/beamr/heap"
+	"github.com/beamr/beamr/term"
+)
+
+// Signals. Everything one process does to another — a message, an exit
+// signal, a link or monitor request, a question about its state — is a
+// signal put in the target's inbox. Only the target acts on its signals,
+// on its own scheduler, in the order they arrived: when it is switched in
+// and whenever a receive has looked at every message it had. So two
+// processes' signals to each other keep their order, a process's heap is
+// only ever written by the process itself, and a term crossing over
+// travels in a heap fragment that the receiver attaches to its heap.
+
+type sigKind uint8
+
+const (
+	sigMsg         sigKind = iota // a message: msg in frag
+	sigExit                       // an exit signal from from with reason msg; link says it comes from a broken link
+	sigLink                       // from links to the target
+	sigUnlink                     // from removes its link to the target
+	sigMonitor                    // from monitors the target under ref (aux: the name it used, or 0)
+	sigDemonitor                  // from drops its monitor ref on the target
+	sigDown                       // the DOWN message msg of the monitor ref the target holds
+	sigTimeout                    // the receive timer numbered ref has fired
+	sigCall                       // run call in the target and send {Ref, Result} to from
+	sigGroupLeader                // the target's group leader becomes msg
+)
+
+// signal is one entry of an inbox.
+type signal struct {
+	kind sigKind
+	link bool
+	from term.Term
+	msg  term.Term
+	frag heap.Frag
+	ref  uint64
+	aux  term.Term
+	call func(q *Process) term.Term
+}
+
+// lookup returns the live process with pid t, or nil.
+func (rt *Runtime) lookup(t term.Term) *Process {
+	if !t.IsPid() {
+		return nil
+	}
+	return rt.procs.get(t.PidNumber())
+}
+
+// post puts sig in the inbox of the process pid and wakes it. from is the
+// scheduler of the sending process (nil when the sender is not a process
+// on a scheduler). When there is no such process sig is answered as a dead
+// process answers it (see bounce) and post returns false.
+func (rt *Runtime) post(pid term.Term, sig signal, from *scheduler) bool {
+	q := rt.lookup(pid)
+	if q == nil {
+		rt.bounce(pid, &sig)
+		return false
+	}
+	q.inMu.Lock()
+	if q.inClosed {
+		q.inMu.Unlock()
+		rt.bounce(pid, &sig)
+		return false
+	}
+	q.in = append(q.in, sig)
+	q.inCount.Add(1)
+	q.inMu.Unlock()
+	rt.wakeProc(q, from)
+	return true
+}
+
+// wakeProc makes q look at its inbox: a waiting process becomes runnable,
+// a running one runs again before it may wait.
+func (rt *Runtime) wakeProc(q *Process, from *scheduler) {
+	for {
+		switch q.state.Load() {
+		case stWaiting:
+			if q.state.CompareAndSwap(stWaiting, stRunnable) {
+				rt.enqueue(q, from)
+				return
+			}
+		case stRunning:
+			if q.state.CompareAndSwap(stRunning, stRunningSig) {
+				return
+			}
+		default:
+			return
+		}
+	}
+}
+
+// bounce answers a signal whose target process does not exist (or is
+// exiting): a link request gets an exit signal noproc back, a monitor
+// request a DOWN message with reason noproc, a question the dead answer;
+// anything else is dropped.
+func (rt *Runtime) bounce(target term.Term, sig *signal) {
+	sig.frag.Release(rt.Arena, rt.Env.Bins)
+	switch sig.kind {
+	case sigLink:
+		rt.post(sig.from, signal{kind: sigExit, link: true, from: target, msg: rt.Atom("noproc")}, nil)
+	case sigMonitor:
+		rt.postDown(sig.from, sig.ref, target, sig.aux, sig.msg, rt.Atom("noproc"))
+	case sigCall:
+		rt.reply(sig.from, sig.ref, sig.aux)
+	}
+}
+
+// postDown sends the watcher the DOWN message of its monitor ref on target
+// (monitored as name, when not 0; tag, when not 0, replaces 'DOWN'), with
+// reason.
+func (rt *Runtime) postDown(watcher term.Term, ref uint64, target, name, tag, reason term.Term) {
+	s := rt.scratchFor()
+	defer rt.doneScratch(s)
+	item := target
+	if name != 0 {
+		item = s.Tuple(name, term.AtomNonode)
+	}
+	msg := s.Tuple(downTag(rt, tag), makeRef(s, ref), term.AtomProcess, item, reason)
+	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
+	rt.post(watcher, signal{kind: sigDown, ref: ref, msg: c, frag: f}, nil)
+}
+
+// reply sends {Ref, v} to pid, answering a sigCall; v is a term of a heap
+// the caller owns (or an immediate).
+func (rt *Runtime) reply(pid term.Term, ref uint64, v term.Term) {
+	s := rt.scratchFor()
+	defer rt.doneScratch(s)
+	msg := s.Tuple(makeRef(s, ref), v)
+	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
+	rt.post(pid, signal{kind: sigMsg, msg: c, frag: f}, nil)
+}
+
+// sched returns the scheduler p runs on, or nil.
+func (p *Process) sched() *scheduler {
+	if p.r != nil {
+		return p.r.s
+	}
+	return nil
+}
+
+// sendMsg sends a copy of msg to the process pid (which may be p itself).
+func (p *Process) sendMsg(pid term.Term, msg term.Term) {
+	if pid == p.Pid {
+		// A message to oneself is already on one's heap.
+		p.deliver(msg)
+		return
+	}
+	rt := p.rt
+	q := rt.lookup(pid)
+	if q == nil {
+		return // a message to a dead process vanishes
+	}
+	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
+	q.inMu.Lock()
+	if q.inClosed {
+		q.inMu.Unlock()
+		f.Release(rt.Arena, rt.Env.Bins)
+		return
+	}
+	q.in = append(q.in, signal{kind: sigMsg, msg: c, frag: f})
+	q.inCount.Add(1)
+	q.inMu.Unlock()
+	rt.wakeProc(q, p.sched())
+}
+
+// signal sends sig from p to the process pid.
+func (p *Process) signal(pid term.Term, sig signal) bool {
+	sig.from = p.Pid
+	return p.rt.post(pid, sig, p.sched())
+}
+
+// signalTerm sends sig carrying a copy of t (an exit reason) to pid.
+func (p *Process) signalTerm(pid term.Term, sig signal, t term.Term) bool {
+	sig.msg, sig.frag = heap.CopyToFrag(p.rt.Arena, p.env, t)
+	return p.signal(pid, sig)
+}
+
+// deliver appends m to the mailbox. The mailbox is a window on mbArr:
+// taking the first message moves the window's start, and when the window
+// reaches the end of the array it moves back to the start instead of
+// growing, so a steady stream of messages allocates nothing.
+func (p *Process) deliver(m term.Term) {
+	if n := len(p.mailbox); n == cap(p.mailbox) {
+		if n < cap(p.mbArr)/2 {
+			copy(p.mbArr, p.mailbox)
+			p.mailbox = p.mbArr[:n]
+		} else {
+			nb := make([]term.Term, n, max(2*n, 8))
+			copy(nb, p.mailbox)
+			p.mbArr, p.mailbox = nb, nb
+		}
+	}
+	p.mailbox = append(p.mailbox, m)
+}
+
+// dropFirst removes the first message of the mailbox.
+func (p *Process) dropFirst() {
+	if len(p.mailbox) == 1 {
+		p.mailbox = p.mbArr[:0]
+		return
+	}
+	p.mailbox = p.mailbox[1:]
+}
+
+// handleSignals acts on every signal in p's inbox, in order. It reports
+// false when one of them ended p (its exit reason is then set); the
+// signals after it stay in the inbox for terminate to answer.
+func (p *Process) handleSignals() bool {
+	if p.inCount.Load() == 0 {
+		return true
+	}
+	p.inMu.Lock()
+	sigs := p.in
+	p.in = p.inSpare[:0]
+	p.inCount.Store(0)
+	p.inMu.Unlock()
+	for i := range sigs {
+		if !p.handleSignal(&sigs[i]) {
+			// Keep the rest, in order, ahead of anything newer.
+			rest := sigs[i+1:]
+			p.inMu.Lock()
+			p.in = append(append([]signal(nil), rest...), p.in...)
+			p.inCount.Store(int32(len(p.in)))
+			p.inMu.Unlock()
+			clear(sigs)
+			p.inSpare = sigs[:0]
+			return false
+		}
+	}
+	clear(sigs)
+	p.inSpare = sigs[:0]
+	if p.Heap.Collect != nil && p.Heap.FragsDue() {
+		// Messages pile up in fragments: collect now, so that a
+		// process that only receives (and so never asks for heap)
+		// does not keep them all.
+		p.Heap.Collect(p.Heap, 0, p.sigLive)
+	}
+	return true
+}
+
+// handleSignal acts on one signal; false when it ends p.
+func (p *Process) handleSignal(s *signal) bool {
+	env := p.env
+	switch s.kind {
+	case sigMsg:
+		p.Heap.Attach(&s.frag)
+		p.deliver(s.msg)
+	case sigExit:
+		p.Heap.Attach(&s.frag)
+		return p.exitSignal(s.from, s.msg, s.link)
+	case sigLink:
+		p.addLink(s.from)
+	case sigUnlink:
+		p.removeLink(s.from)
+	case sigMonitor:
+		p.monitoredBy = append(p.monitoredBy, monitor{ref: s.ref, pid: s.from, name: s.aux, tag: s.msg})
+	case sigDemonitor:
+		for i, m := range p.monitoredBy {
+			if m.ref == s.ref {
+				p.monitoredBy = append(p.monitoredBy[:i], p.monitoredBy[i+1:]...)
+				break
+			}
+		}
+	case sigDown:
+		// Delivered only while the monitor still exists: after
+		// demonitor no DOWN message arrives.
+		if p.dropMonitor(s.ref) {
+			p.Heap.Attach(&s.frag)
+			p.deliver(s.msg)
+		} else {
+			s.frag.Release(p.rt.Arena, env.Bins)
+		}
+	case sigTimeout:
+		if p.recvTimer != nil && s.ref == p.recvSeq {
+			p.timedOut = true
+		}
+	case sigCall:
+		v := s.call(p)
+		c, f := heap.CopyToFrag(p.rt.Arena, env, p.Heap.Tuple(makeRef(p.Heap, s.ref), v))
+		p.rt.post(s.from, signal{kind: sigMsg, msg: c, frag: f}, p.sched())
+	case sigGroupLeader:
+		p.groupLeader = s.msg
+	}
+	return true
+}
+
+// exitSignal acts on an exit signal from `from` with reason, which is on
+// p's heap; false when p dies of it.
+func (p *Process) exitSignal(from, reason term.Term, link bool) bool {
+	if link {
+		if !p.removeLink(from) {
+			return true // the link was removed meanwhile
+		}
+	} else if reason == term.AtomKill {
+		p.setExit(0, term.AtomKilled, 0)
+		return false
+	}
+	if p.trapExit {
+		p.deliver(p.Heap.Tuple(term.AtomEXIT, from, reason))
+		return true
+	}
+	if reason == term.AtomNormal && from != p.Pid {
+		return true
+	}
+	p.setExit(0, reason, 0)
+	return false
+}
