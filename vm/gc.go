@@ -19,12 +19,19 @@ func (p *Process) installGC() {
 	h.Bins = p.env.Bins
 	var roots gc.Roots // reused by every collection of this heap
 	h.Collect = func(h *heap.Heap, need, live int) {
+		if h.Size() > bigCollection {
+			p.offerWork()
+		}
 		p.gcRoots(&roots, live)
 		gc.Collect(h, p.env, &roots, need, gc.Options{})
 		roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
 		p.checkMaxHeap()
 	}
 }
+
+// bigCollection is the heap size in words above which a collection may
+// take long enough that other runnable processes should not wait for it.
+const bigCollection = 1 << 16
 
 // gcRoots fills r with every place of p that holds terms: the first live x
 // registers, the stack, the guard-BIF argument registers, the dictionary,
@@ -49,6 +56,9 @@ func (p *Process) gcRoots(r *gc.Roots, live int) {
 // runs as an ordinary call (not a guard BIF), whose caller keeps no terms in
 // Go variables across it; terms the native itself holds are stale after it.
 func (p *Process) GarbageCollect(major bool, live int) {
+	if p.Heap.Size() > bigCollection {
+		p.offerWork()
+	}
 	var roots gc.Roots
 	p.gcRoots(&roots, live)
 	gc.Collect(p.Heap, p.env, &roots, 0, gc.Options{Full: major})

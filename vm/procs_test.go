@@ -61,3 +61,35 @@ func TestMillionProcesses(t *testing.T) {
 		t.Fatalf("%d goroutines before, %d after Close", goroutines, g)
 	}
 }
+
+// TestCollectionDoesNotStopOthers has one process collect a heap of about
+// 200 MB live (a 12M-element list) while two others exchange 200
+// messages: with two schedulers, the exchange finishes before the
+// collection does.
+func TestCollectionDoesNotStopOthers(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("allocation-heavy")
+	}
+	data, err := os.ReadFile("testdata/procs/gcpause.beam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 32, Schedulers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	stdlib.Register(rt)
+	mod, err := rt.LoadBinary(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := rt.Apply(mod, rt.Atom("run"), []term.Term{term.MakeSmall(12_000_000)})
+	if err != nil || res.Class != 0 {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+	got := string(term.AppendW(nil, &rt.Env, res.Value))
+	if got != "[pp_done,gc_done]" {
+		t.Fatalf("order of completion %s, want the ping-pong first", got)
+	}
+}

@@ -107,6 +107,8 @@ type schedulers struct {
 	idleMu sync.Mutex
 	idle   []*scheduler
 	nidle  atomic.Int32
+	// spinning counts schedulers looking for work before they park.
+	spinning atomic.Int32
 	// quiet is signalled when every scheduler is parked and no timer is
 	// pending: nothing can ever run again unless the Go side sends.
 	quiet chan struct{}
@@ -163,9 +165,20 @@ func (rt *Runtime) enqueue(p *Process, from *scheduler) {
 	n := s.queued.Add(1)
 	s.mu.Unlock()
 	// A scheduler that queues work for itself runs it soon enough unless
-	// more is waiting; otherwise let an idle scheduler come and steal.
-	if from == nil || n > 1 {
+	// more is waiting (or it is about to be busy for long: offerWork);
+	// otherwise let an idle scheduler come and steal, unless one is
+	// already looking for work.
+	if (from == nil || n > 1) && rt.sched.spinning.Load() == 0 {
 		rt.wakeIdle()
+	}
+}
+
+// offerWork is called by a process about to be busy for long without
+// yielding (a large collection): an idle scheduler is woken to take what
+// waits in its scheduler's queue.
+func (p *Process) offerWork() {
+	if s := p.sched(); s != nil && s.queued.Load() > 0 && s.rt.sched.spinning.Load() == 0 {
+		s.rt.wakeIdle()
 	}
 }
 
@@ -262,12 +275,14 @@ func (s *scheduler) loop() {
 		if p == nil {
 			// Spin briefly: a message round trip between processes on
 			// two schedulers is much cheaper without a park and wake.
+			rt.sched.spinning.Add(1)
 			for i := 0; i < 64 && p == nil; i++ {
 				runtime.Gosched()
 				if p = s.take(); p == nil {
 					p = s.steal()
 				}
 			}
+			rt.sched.spinning.Add(-1)
 		}
 		if p == nil {
 			s.park()
