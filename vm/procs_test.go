@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,5 +92,58 @@ func TestCollectionDoesNotStopOthers(t *testing.T) {
 	got := string(term.AppendW(nil, &rt.Env, res.Value))
 	if got != "[pp_done,gc_done]" {
 		t.Fatalf("order of completion %s, want the ping-pong first", got)
+	}
+}
+
+// TestRefcThroughMessages sends a refc binary to processes that receive
+// it and to processes killed before they do: once they are all gone, every
+// reference taken by a message copy has been released exactly once (a
+// second release would take a count below zero).
+func TestRefcThroughMessages(t *testing.T) {
+	data, err := os.ReadFile("testdata/procs/refcmsg.beam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	stdlib.Register(rt)
+	var mu sync.Mutex
+	releases := map[uint32]int{}
+	rt.Env.Bins.OnRelease = func(h uint32, freed bool) {
+		mu.Lock()
+		releases[h]++
+		mu.Unlock()
+		if rt.Env.Bins.Refs(h) < 0 {
+			t.Errorf("binary %d released more often than retained", h)
+		}
+	}
+	mod, err := rt.LoadBinary(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := rt.Apply(mod, rt.Atom("run"), nil)
+	if err != nil || res.Value != term.MakeSmall(50_000) {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for rt.ProcessCount() != 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n, _ := rt.Env.Bins.Stats(); n != 0 {
+		t.Fatalf("%d refc binaries still alive after every process ended", n)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(releases) == 0 {
+		t.Fatal("no refc binary was released")
+	}
+	for h, n := range releases {
+		// The original, 100 message copies: at least 101 releases.
+		if n < 101 {
+			t.Errorf("binary %d released %d times", h, n)
+		}
 	}
 }
