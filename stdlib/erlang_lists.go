@@ -40,11 +40,16 @@ func eTl(p *vm.Process, a []term.Term) term.Term {
 	return p.Env().Tl(a[0])
 }
 
+// erlCellsPerRed is how many list cells a list BIF walks per reduction it
+// is charged, so that a long list counts as the work it is.
+const erlCellsPerRed = 16
+
 func eLength(p *vm.Process, a []term.Term) term.Term {
 	n, ok := erlListLen(p.Env(), a[0])
 	if !ok {
 		return p.BadArg()
 	}
+	p.Charge(n / erlCellsPerRed)
 	return term.MakeSmall(int64(n))
 }
 
@@ -149,9 +154,11 @@ func eSubtract(p *vm.Process, a []term.Term) term.Term {
 func eListsReverse(p *vm.Process, a []term.Term) term.Term {
 	env := p.Env()
 	l, acc := a[0], a[1]
-	if _, ok := erlListLen(env, l); !ok {
+	n, ok := erlListLen(env, l)
+	if !ok {
 		return p.BadArg()
 	}
+	p.Charge(n / erlCellsPerRed)
 	for l.IsList() {
 		acc = p.Heap.Cons(env.Hd(l), acc)
 		l = env.Tl(l)

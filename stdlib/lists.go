@@ -105,9 +105,11 @@ func registerLists(rt *vm.Runtime) {
 	})
 	reg("reverse", 2, func(p *vm.Process, args []term.Term) term.Term {
 		e := p.Env()
-		if listLen(e, args[0]) < 0 {
+		n := listLen(e, args[0])
+		if n < 0 {
 			return p.BadArg()
 		}
+		p.Charge(n / erlCellsPerRed)
 		out := args[1]
 		for l := args[0]; l.IsList(); l = e.Tl(l) {
 			out = p.Heap.Cons(e.Hd(l), out)
