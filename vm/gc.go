@@ -17,16 +17,22 @@ import (
 func (p *Process) installGC() {
 	h := p.Heap
 	h.Bins = p.env.Bins
-	var roots gc.Roots // reused by every collection of this heap
-	h.Collect = func(h *heap.Heap, need, live int) {
-		if h.Size() > bigCollection {
-			p.offerWork()
-		}
-		p.gcRoots(&roots, live)
-		gc.Collect(h, p.env, &roots, need, gc.Options{})
-		roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
-		p.checkMaxHeap()
+	h.Collect = p.collect
+}
+
+// collect is p's heap's collector: it runs while p runs, with the root
+// list of p's scheduler's register file.
+func (p *Process) collect(h *heap.Heap, need, live int) {
+	if h.Size() > bigCollection {
+		p.offerWork()
 	}
+	roots := &p.r.roots
+	p.gcRoots(roots, live)
+	gc.Collect(h, p.env, roots, need, gc.Options{})
+	clear(roots.Slices)
+	clear(roots.Words)
+	roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
+	p.checkMaxHeap()
 }
 
 // bigCollection is the heap size in words above which a collection may
@@ -34,12 +40,12 @@ func (p *Process) installGC() {
 const bigCollection = 1 << 16
 
 // gcRoots fills r with every place of p that holds terms: the first live x
-// registers, the stack, the guard-BIF argument registers, the dictionary,
+// registers, the stack, the dictionary,
 // the mailbox and the exception, trap and exit fields. Any new Process
 // field that holds a term across a Need must be added here.
 func (p *Process) gcRoots(r *gc.Roots, live int) {
 	live = min(max(live, 0), MaxX)
-	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.args[:], p.mailbox)
+	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.mailbox)
 	r.Words = append(r.Words[:0], &p.excClass, &p.excReason, &p.excFrame, &p.excRaw,
 		&p.excArgs, &p.excInfo, &p.excCause, &p.trapFun,
 		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack,

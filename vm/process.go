@@ -35,7 +35,6 @@ type Process struct {
 	fr    *[MaxX]float64
 	r     *regs
 	xsave []term.Term
-	args  [4]term.Term // arguments of a guard BIF call
 
 	stack []term.Term
 	sp    int

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"github.com/beamr/beamr/gc"
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
@@ -16,12 +17,14 @@ import (
 // Float registers never live across a call, so none are saved.
 type regs struct {
 	x     [MaxX]term.Term
-	reds  int        // reductions left in the slice
-	modID uint32     // p.modID, for fast's same-module returns
-	heap  *heap.Heap // p.Heap
-	pid   term.Term  // p.Pid
-	p     *Process   // the running process
-	s     *scheduler // the scheduler owning this file (nil: a bare run)
+	reds  int          // reductions left in the slice
+	modID uint32       // p.modID, for fast's same-module returns
+	heap  *heap.Heap   // p.Heap
+	pid   term.Term    // p.Pid
+	p     *Process     // the running process
+	s     *scheduler   // the scheduler owning this file (nil: a bare run)
+	args  [4]term.Term // arguments of a guard BIF call
+	roots gc.Roots     // scratch root list for the running process's collections
 	fr    [MaxX]float64
 }
 
@@ -51,6 +54,14 @@ func (r *regs) detach(live int) {
 // pc: a process yields only when it enters a function, whose arity is the
 // count; anywhere else every register is kept.
 func (p *Process) liveAt(pc uint32) int {
+	if p.mod != nil && p.mod.ID == 0 {
+		// Instance 0: the normal exit reads x0 (the result); the waits
+		// of hibernate and Ask keep nothing in x registers.
+		if pc == 0 {
+			return 1
+		}
+		return 0
+	}
 	if p.mod != nil {
 		if f, ok := p.mod.funcAt(pc); ok && f.entry == pc {
 			return f.arity

@@ -337,8 +337,8 @@ func (p *Process) slow(pc int) (int, runResult) {
 				p.undef(e.M, e.F, 0)
 				goto exception
 			}
-			p.args[0], p.args[1] = a, b
-			r := e.Native(p, p.args[:2])
+			p.r.args[0], p.r.args[1] = a, b
+			r := e.Native(p, p.r.args[:2])
 			if r == term.NoValue {
 				if fail := cw(base, pc+1); fail != 0 {
 					pc = int(fail)
@@ -384,7 +384,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				n, off = 3, 4
 			}
 			e := mod.imports[cw(base, pc+off-1)]
-			args := &p.args
+			args := &p.r.args
 			for i := 0; i < n; i++ {
 				args[i] = p.get(cw(base, pc+off+i))
 			}
