@@ -65,8 +65,16 @@ func (a *Arena) Close() error {
 	return err
 }
 
+// exactClass is the size class of blocks of exactly MinHeapSize words:
+// every process starts with one, and rounding it up to a power of two
+// would cost an idle process 184 bytes.
+const exactClass = 63
+
 // class returns the size class holding n words and that class's size.
 func class(n uint64) (int, uint64) {
+	if n == MinHeapSize {
+		return exactClass, MinHeapSize
+	}
 	if n <= 1<<minClass {
 		return minClass, 1 << minClass
 	}

@@ -90,17 +90,19 @@ func TestCopyTerm(t *testing.T) {
 // makes room.
 func TestAllocPastEnd(t *testing.T) {
 	a, _ := newEnv(t)
-	h, _ := New(a, 0)
-	if h.HeapSize != MinHeapSize || h.End-h.Top != MinHeapSize {
+	// 376 words (the schedule's size for 300) in a 512-word block.
+	h, _ := New(a, 300)
+	size := h.HeapSize
+	if size != 376 || h.End-h.Top != size {
 		t.Fatalf("new heap: size %d, %d words before End", h.HeapSize, h.End-h.Top)
 	}
 	start := h.Top
-	h.Alloc(MinHeapSize + 10) // past End, within the 256-word block
-	if len(h.Young()) != 1 || h.Top != start+MinHeapSize+10 {
+	h.Alloc(int(size) + 10) // past End, within the block
+	if len(h.Young()) != 1 || h.Top != start+size+10 {
 		t.Fatalf("allocation past End left the block: %d blocks", len(h.Young()))
 	}
-	h.Alloc(100) // past the block
-	if len(h.Young()) != 2 || h.YoungUsed() != MinHeapSize+110 {
+	h.Alloc(200) // past the block
+	if len(h.Young()) != 2 || h.YoungUsed() != size+210 {
 		t.Fatalf("%d blocks, %d used", len(h.Young()), h.YoungUsed())
 	}
 	h.Need(5000, 0)
@@ -108,7 +110,7 @@ func TestAllocPastEnd(t *testing.T) {
 		t.Fatal("Need left no room")
 	}
 	sp := h.YoungSpans()
-	if len(sp) != 3 || sp[0][1]-sp[0][0] != MinHeapSize+10 || sp[1][1]-sp[1][0] != 100 {
+	if len(sp) != 3 || sp[0][1]-sp[0][0] != size+10 || sp[1][1]-sp[1][0] != 200 {
 		t.Fatalf("young spans %v", sp)
 	}
 	h.Free()

@@ -147,3 +147,26 @@ func TestRefcThroughMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestHaltFromAnotherProcess: erlang:halt/1 in any process stops the
+// runtime, and the first process's Apply reports it.
+func TestHaltFromAnotherProcess(t *testing.T) {
+	data, err := os.ReadFile("testdata/procs/halter.beam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	stdlib.Register(rt)
+	mod, err := rt.LoadBinary(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := rt.Apply(mod, rt.Atom("run"), nil)
+	if err != nil || !res.Halted || res.HaltCode != 3 {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+}
