@@ -71,20 +71,7 @@ func TestCollectionDoesNotStopOthers(t *testing.T) {
 	if raceEnabled || testing.Short() {
 		t.Skip("allocation-heavy")
 	}
-	data, err := os.ReadFile("testdata/procs/gcpause.beam")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 32, Schedulers: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rt.Close()
-	stdlib.Register(rt)
-	mod, err := rt.LoadBinary(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt, mod := procsRuntime(t, "gcpause", vm.Config{Stdout: io.Discard, ArenaWords: 1 << 32, Schedulers: 2})
 	res, err := rt.Apply(mod, rt.Atom("run"), []term.Term{term.MakeSmall(12_000_000)})
 	if err != nil || res.Class != 0 {
 		t.Fatalf("run: %v %+v", err, res)
@@ -100,16 +87,7 @@ func TestCollectionDoesNotStopOthers(t *testing.T) {
 // reference taken by a message copy has been released exactly once (a
 // second release would take a count below zero).
 func TestRefcThroughMessages(t *testing.T) {
-	data, err := os.ReadFile("testdata/procs/refcmsg.beam")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rt.Close()
-	stdlib.Register(rt)
+	rt, mod := procsRuntime(t, "refcmsg", vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
 	var mu sync.Mutex
 	releases := map[uint32]int{}
 	rt.Env.Bins.OnRelease = func(h uint32, freed bool) {
@@ -119,10 +97,6 @@ func TestRefcThroughMessages(t *testing.T) {
 		if rt.Env.Bins.Refs(h) < 0 {
 			t.Errorf("binary %d released more often than retained", h)
 		}
-	}
-	mod, err := rt.LoadBinary(data)
-	if err != nil {
-		t.Fatal(err)
 	}
 	res, err := rt.Apply(mod, rt.Atom("run"), nil)
 	if err != nil || res.Value != term.MakeSmall(50_000) {
@@ -151,22 +125,30 @@ func TestRefcThroughMessages(t *testing.T) {
 // TestHaltFromAnotherProcess: erlang:halt/1 in any process stops the
 // runtime, and the first process's Apply reports it.
 func TestHaltFromAnotherProcess(t *testing.T) {
-	data, err := os.ReadFile("testdata/procs/halter.beam")
+	rt, mod := procsRuntime(t, "halter", vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
+	res, err := rt.Apply(mod, rt.Atom("run"), nil)
+	if err != nil || !res.Halted || res.HaltCode != 3 {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+}
+
+// procsRuntime makes a runtime with cfg (closed when the test ends) and
+// loads testdata/procs/NAME.beam into it.
+func procsRuntime(t *testing.T, name string, cfg vm.Config) (*vm.Runtime, term.Term) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/procs/" + name + ".beam")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt, err := vm.New(vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30})
+	rt, err := vm.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rt.Close()
+	t.Cleanup(func() { rt.Close() })
 	stdlib.Register(rt)
 	mod, err := rt.LoadBinary(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := rt.Apply(mod, rt.Atom("run"), nil)
-	if err != nil || !res.Halted || res.HaltCode != 3 {
-		t.Fatalf("run: %v %+v", err, res)
-	}
+	return rt, mod
 }
