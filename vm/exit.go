@@ -94,7 +94,7 @@ func (p *Process) terminate() {
 	p.inCount.Store(0)
 	p.inMu.Unlock()
 	rt.unregisterProc(p)
-	rt.procs.remove(p.Pid.PidNumber(), p)
+	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
 	for i := range rest {
 		rt.bounce(p.Pid, &rest[i])
 	}
@@ -279,7 +279,7 @@ func (p *Process) discard() {
 	for i := range rest {
 		rest[i].frag.Release(p.rt.Arena, p.env.Bins)
 	}
-	p.rt.procs.remove(p.Pid.PidNumber(), p)
+	p.rt.procs.remove(p.Pid.PidNumber(), p, p.rt.nextPid.Load()+1)
 	p.state.Store(stExited)
 	p.Heap.Free()
 }

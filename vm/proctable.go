@@ -2,83 +2,129 @@ package vm
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
 
-// procShards is the number of independently locked parts of the process
-// table, so that schedulers looking up message targets rarely meet.
-const procShards = 64
+// The process table maps pid numbers to live processes. Pids are handed
+// out in order and never reused, so the table is a two-level array indexed
+// by the pid number: a lookup is two atomic loads and takes no lock. A
+// chunk whose pids have all been handed out and have all ended is dropped.
+// Pid numbers beyond the array (2^28 of them) go to a locked map.
+const (
+	procChunkBits = 16
+	procChunkSize = 1 << procChunkBits
+	procTopSize   = 1 << 12
+)
 
-// procTable maps pid numbers to live processes.
+type procChunk struct {
+	slots [procChunkSize]atomic.Pointer[Process]
+	live  atomic.Int64
+}
+
 type procTable struct {
-	shards [procShards]struct {
-		mu sync.RWMutex
-		m  map[uint64]*Process
-		_  [40]byte // keep shards on separate cache lines
-	}
+	top   [procTopSize]atomic.Pointer[procChunk]
+	mu    sync.Mutex // making and dropping chunks; the overflow map
+	over  map[uint64]*Process
+	count atomic.Int64
 }
 
-func (t *procTable) init() {
-	for i := range t.shards {
-		t.shards[i].m = map[uint64]*Process{}
-	}
-}
+func (t *procTable) init() { t.over = map[uint64]*Process{} }
 
 func (t *procTable) get(n uint64) *Process {
-	s := &t.shards[n%procShards]
-	s.mu.RLock()
-	p := s.m[n]
-	s.mu.RUnlock()
-	return p
+	if i := n >> procChunkBits; i < procTopSize {
+		c := t.top[i].Load()
+		if c == nil {
+			return nil
+		}
+		return c.slots[n&(procChunkSize-1)].Load()
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.over[n]
 }
 
 func (t *procTable) put(n uint64, p *Process) {
-	s := &t.shards[n%procShards]
-	s.mu.Lock()
-	s.m[n] = p
-	s.mu.Unlock()
+	t.count.Add(1)
+	i := n >> procChunkBits
+	if i >= procTopSize {
+		t.mu.Lock()
+		t.over[n] = p
+		t.mu.Unlock()
+		return
+	}
+	c := t.top[i].Load()
+	if c == nil {
+		t.mu.Lock()
+		if c = t.top[i].Load(); c == nil {
+			c = new(procChunk)
+			t.top[i].Store(c)
+		}
+		t.mu.Unlock()
+	}
+	c.live.Add(1)
+	c.slots[n&(procChunkSize-1)].Store(p)
 }
 
-func (t *procTable) remove(n uint64, p *Process) {
-	s := &t.shards[n%procShards]
-	s.mu.Lock()
-	if s.m[n] == p {
-		delete(s.m, n)
+// remove drops p (pid number n) from the table; next is the next pid
+// number to be handed out.
+func (t *procTable) remove(n uint64, p *Process, next uint64) {
+	i := n >> procChunkBits
+	if i >= procTopSize {
+		t.mu.Lock()
+		if t.over[n] == p {
+			delete(t.over, n)
+			t.count.Add(-1)
+		}
+		t.mu.Unlock()
+		return
 	}
-	s.mu.Unlock()
+	c := t.top[i].Load()
+	if c == nil || !c.slots[n&(procChunkSize-1)].CompareAndSwap(p, nil) {
+		return
+	}
+	t.count.Add(-1)
+	if c.live.Add(-1) == 0 && next >= (i+1)<<procChunkBits {
+		// Every pid of the chunk has been handed out and has ended.
+		t.mu.Lock()
+		if c.live.Load() == 0 {
+			t.top[i].CompareAndSwap(c, nil)
+		}
+		t.mu.Unlock()
+	}
 }
 
 // all returns every process in the table, in pid order.
 func (t *procTable) all() []*Process {
 	var ps []*Process
-	for i := range t.shards {
-		s := &t.shards[i]
-		s.mu.RLock()
-		for _, p := range s.m {
-			ps = append(ps, p)
+	for i := range t.top {
+		c := t.top[i].Load()
+		if c == nil {
+			continue
 		}
-		s.mu.RUnlock()
+		for j := range c.slots {
+			if p := c.slots[j].Load(); p != nil {
+				ps = append(ps, p)
+			}
+		}
 	}
-	sortProcs(ps)
-	return ps
+	t.mu.Lock()
+	var over []*Process
+	for _, p := range t.over {
+		over = append(over, p)
+	}
+	t.mu.Unlock()
+	sortProcs(over)
+	return append(ps, over...)
 }
 
-// count returns the number of processes in the table.
-func (t *procTable) count() int {
-	n := 0
-	for i := range t.shards {
-		s := &t.shards[i]
-		s.mu.RLock()
-		n += len(s.m)
-		s.mu.RUnlock()
-	}
-	return n
-}
+// len returns the number of processes in the table.
+func (t *procTable) len() int { return int(t.count.Load()) }
 
 // ProcessCount returns the number of live processes.
-func (rt *Runtime) ProcessCount() int { return rt.procs.count() }
+func (rt *Runtime) ProcessCount() int { return rt.procs.len() }
 
 // registry maps registered names to processes.
 type registry struct {

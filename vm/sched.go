@@ -332,12 +332,7 @@ func (s *scheduler) runSlice(p *Process) {
 	p.home = s
 	r := &s.regs
 	r.attach(p)
-	res := runExit
-	p.sigLive = len(p.xsave)
-	if p.handleSignals() {
-		p.sigLive = 0 // in a receive, the only other place signals are handled
-		res = s.rt.runGuarded(p)
-	}
+	res := s.rt.runGuarded(p)
 	switch res {
 	case runYield:
 		r.detach(p.liveAt(p.pc))
@@ -381,6 +376,12 @@ func (rt *Runtime) runGuarded(p *Process) (res runResult) {
 			}
 		}
 	}()
+	// Signals that came while it was switched out come first.
+	p.sigLive = len(p.xsave)
+	if !p.handleSignals() {
+		return runExit
+	}
+	p.sigLive = 0 // in a receive, the only other place signals are handled
 	if !p.started {
 		p.started = true
 		if !p.startCall() {

@@ -156,7 +156,9 @@ func (rt *Runtime) runInline(p *Process) (*Result, error) {
 	for {
 		res := rt.runGuarded(p)
 		if res == runYield {
-			r.reds = sliceReds
+			// Switch it out and in, as a scheduler would.
+			r.detach(p.liveAt(p.pc))
+			r.attach(p)
 			continue
 		}
 		if res == runWait {
