@@ -1,8 +1,9 @@
 package gc
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
@@ -253,7 +254,12 @@ func (c *collector) inFrom(i uint64) bool {
 		return false
 	}
 	// Many message fragments: the spans are sorted by start.
-	k := sort.Search(len(c.from), func(j int) bool { return c.from[j].hi > i })
+	k, _ := slices.BinarySearchFunc(c.from, i, func(s span, i uint64) int {
+		if s.hi <= i {
+			return -1
+		}
+		return 1
+	})
 	return k < len(c.from) && i >= c.from[k].lo
 }
 
@@ -261,7 +267,7 @@ func (c *collector) inFrom(i uint64) bool {
 // inFrom's binary search.
 func (c *collector) sortFrom() {
 	if len(c.from) > 8 {
-		sort.Slice(c.from, func(a, b int) bool { return c.from[a].lo < c.from[b].lo })
+		slices.SortFunc(c.from, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
 	}
 }
 

@@ -54,9 +54,23 @@ func (h *Heap) CopyTerm(env *term.Env, t term.Term) term.Term {
 	if !isPointer(t) {
 		return t
 	}
-	w := h.W
-	n := CopyWords(w, t)
+	n := CopyWords(h.W, t)
 	at := h.Alloc(int(n))
+	root, off := copyAt(env, h.W, at, n, t)
+	for off != 0 {
+		next := h.W[off+3]
+		h.LinkOffHeap(env.Bins, off)
+		off = next
+	}
+	return root
+}
+
+// copyAt copies t, whose copy takes n words (CopyWords), to w[at:at+n]
+// and returns the copy. Every refc binary of the copy takes a new
+// reference of its handle; the copies of them are returned as a list
+// linked through their link words (0 when there are none), for the caller
+// to put on an off-heap list.
+func copyAt(env *term.Env, w []uint64, at, n uint64, t term.Term) (root term.Term, off uint64) {
 	next := at
 	// shallow copies the object t points to at next and returns the
 	// pointer to the copy; the copy's words still point into the source
@@ -79,7 +93,7 @@ func (h *Heap) CopyTerm(env *term.Env, t term.Term) term.Term {
 		}
 		return t
 	}
-	root := shallow(t)
+	root = shallow(t)
 	for s := at; s < next; {
 		hdr := term.Term(w[s])
 		if !hdr.IsHeader() {
@@ -94,12 +108,13 @@ func (h *Heap) CopyTerm(env *term.Env, t term.Term) term.Term {
 		}
 		if hdr.HeaderSub() == term.SubRefcBin {
 			env.Bins.Retain(uint32(w[s+2]))
-			h.LinkOffHeap(env.Bins, s)
+			w[s+3] = off
+			off = s
 		}
 		s += 1 + uint64(hdr.HeaderArity())
 	}
 	if next != at+n {
 		panic("heap: CopyTerm: copy size differs from its size pass")
 	}
-	return root
+	return root, off
 }

@@ -27,9 +27,12 @@ func CopyToFrag(a *Arena, env *term.Env, t term.Term) (term.Term, Frag) {
 	if err != nil {
 		panic(OutOfMemory{err})
 	}
-	tmp := Heap{A: a, W: a.W, Top: b.Start, End: b.Start + b.Size, limit: b.Start + b.Size, Bins: env.Bins}
-	c := tmp.CopyTerm(env, t)
-	return c, Frag{Block: b, Used: n, Off: tmp.YoungOff, OffWords: tmp.OffWords}
+	c, off := copyAt(env, a.W, b.Start, n, t)
+	f := Frag{Block: b, Used: n, Off: off}
+	for i := off; i != 0; i = a.W[i+3] {
+		f.OffWords += (a.W[i+1] + 7) / 8
+	}
+	return c, f
 }
 
 // Release drops the references of the fragment's refc binaries and
@@ -87,9 +90,14 @@ func (h *Heap) Frags() [][2]uint64 {
 func (h *Heap) FragWords() uint64 { return h.fragWords }
 
 // FragsDue reports whether attached fragments take more memory than the
-// young generation, so that a collection should gather them even if the
-// process allocates nothing itself.
-func (h *Heap) FragsDue() bool { return h.fragBlocks > h.HeapSize }
+// young generation (and at least fragSlack words), so that a collection
+// should gather them even if the process allocates nothing itself.
+func (h *Heap) FragsDue() bool { return h.fragBlocks > max(h.HeapSize, fragSlack) }
+
+// fragSlack is how many words of message fragments a process may hold
+// before they make it collect: collecting a small heap for every few
+// dozen messages would cost more than the memory it frees.
+const fragSlack = 1024
 
 // freeFrags returns the attached fragments' blocks to the arena.
 func (h *Heap) freeFrags() {
