@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"sync"
+
 	"github.com/beamr/beamr/term"
 )
 
@@ -21,8 +23,35 @@ func (p *Process) Ask(pid, dead term.Term, call func(q *Process) term.Term) term
 	}
 	id := p.rt.NewRefID()
 	p.awaitRef = id
-	p.signal(pid, signal{kind: sigCall, ref: id, aux: dead, call: call})
+	p.rt.calls.put(id, call)
+	p.signal(pid, signal{kind: sigCall, ref: id, aux: dead})
 	return p.TailCall(p.rt.instExport(2), 0)
+}
+
+// questions holds the functions of questions in flight by reference
+// number, so that signals carry no Go pointers (an inbox is then memory
+// Go's collector need not scan).
+type questions struct {
+	mu sync.Mutex
+	m  map[uint64]func(q *Process) term.Term
+}
+
+func (qs *questions) put(id uint64, f func(q *Process) term.Term) {
+	qs.mu.Lock()
+	if qs.m == nil {
+		qs.m = map[uint64]func(q *Process) term.Term{}
+	}
+	qs.m[id] = f
+	qs.mu.Unlock()
+}
+
+// take removes and returns the question numbered id.
+func (qs *questions) take(id uint64) func(q *Process) term.Term {
+	qs.mu.Lock()
+	f := qs.m[id]
+	delete(qs.m, id)
+	qs.mu.Unlock()
+	return f
 }
 
 // IORequest sends the io protocol request {io_request, Self, Ref, req} to

@@ -89,15 +89,17 @@ func (p *Process) terminate() {
 	reason := p.exitReasonTerm()
 	p.inMu.Lock()
 	p.inClosed = true
-	rest := p.in
-	p.in, p.inSpare = nil, nil
+	rest := p.in.take()
 	p.inCount.Store(0)
 	p.inMu.Unlock()
 	rt.unregisterProc(p)
 	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
-	for i := range rest {
-		rt.bounce(p.Pid, &rest[i])
+	for c := rest; c != nil; c = c.next {
+		for i := 0; i < c.n; i++ {
+			rt.bounce(p.Pid, &c.sigs[i])
+		}
 	}
+	freeChain(rest)
 	if p.recvTimer != nil {
 		rt.timers.cancel(p.recvTimer)
 		p.recvTimer = nil
@@ -273,12 +275,14 @@ type maxHeapSize struct {
 func (p *Process) discard() {
 	p.inMu.Lock()
 	p.inClosed = true
-	rest := p.in
-	p.in = nil
+	rest := p.in.take()
 	p.inMu.Unlock()
-	for i := range rest {
-		rest[i].frag.Release(p.rt.Arena, p.env.Bins)
+	for c := rest; c != nil; c = c.next {
+		for i := 0; i < c.n; i++ {
+			c.sigs[i].frag.Release(p.rt.Arena, p.env.Bins)
+		}
 	}
+	freeChain(rest)
 	p.rt.procs.remove(p.Pid.PidNumber(), p, p.rt.nextPid.Load()+1)
 	p.state.Store(stExited)
 	p.Heap.Free()

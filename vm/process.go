@@ -78,8 +78,7 @@ type Process struct {
 	// order, guarded by inMu. inCount mirrors len(in) for a lock-free
 	// look; inClosed is set when the process has ended.
 	inMu     sync.Mutex
-	in       []signal
-	inSpare  []signal
+	in       inbox
 	inCount  atomic.Int32
 	inClosed bool
 

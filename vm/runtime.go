@@ -45,6 +45,7 @@ type Runtime struct {
 	funIx    map[funKey]uint32
 	catches  []catchTarget
 	internal map[uint32]*Export // entries into instance 0 (instExport)
+	calls    questions          // questions in flight (Ask)
 	fireRecv func(*timer)       // rt.fireRecvTimeout, made once
 	fireBIF  func(*timer)       // rt.fireBIFTimer, made once
 	natives  map[mfa]NativeFunc

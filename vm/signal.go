@@ -25,7 +25,7 @@ const (
 	sigDemonitor                  // from drops its monitor ref on the target
 	sigDown                       // the DOWN message msg of the monitor ref the target holds
 	sigTimeout                    // the receive timer numbered ref has fired
-	sigCall                       // run call in the target and send {Ref, Result} to from
+	sigCall                       // answer question ref (rt.calls) and send {Ref, Answer} to from
 	sigGroupLeader                // the target's group leader becomes msg
 )
 
@@ -38,7 +38,6 @@ type signal struct {
 	frag heap.Frag
 	ref  uint64
 	aux  term.Term
-	call func(q *Process) term.Term
 }
 
 // lookup returns the live process with pid t, or nil.
@@ -65,7 +64,7 @@ func (rt *Runtime) post(pid term.Term, sig signal, from *scheduler) bool {
 		rt.bounce(pid, &sig)
 		return false
 	}
-	q.in = append(q.in, sig)
+	q.in.push(sig)
 	q.inCount.Add(1)
 	q.inMu.Unlock()
 	rt.wakeProc(q, from)
@@ -104,6 +103,7 @@ func (rt *Runtime) bounce(target term.Term, sig *signal) {
 	case sigMonitor:
 		rt.postDown(sig.from, sig.ref, target, sig.aux, sig.msg, rt.Atom("noproc"))
 	case sigCall:
+		rt.calls.take(sig.ref)
 		rt.reply(sig.from, sig.ref, sig.aux)
 	}
 }
@@ -160,7 +160,7 @@ func (p *Process) sendMsg(pid term.Term, msg term.Term) {
 		f.Release(rt.Arena, rt.Env.Bins)
 		return
 	}
-	q.in = append(q.in, signal{kind: sigMsg, msg: c, frag: f})
+	q.in.push(signal{kind: sigMsg, msg: c, frag: f})
 	q.inCount.Add(1)
 	q.inMu.Unlock()
 	rt.wakeProc(q, p.sched())
@@ -213,25 +213,31 @@ func (p *Process) handleSignals() bool {
 		return true
 	}
 	p.inMu.Lock()
-	sigs := p.in
-	p.in = p.inSpare[:0]
+	chain := p.in.take()
 	p.inCount.Store(0)
 	p.inMu.Unlock()
-	for i := range sigs {
-		if !p.handleSignal(&sigs[i]) {
-			// Keep the rest, in order, ahead of anything newer.
-			rest := sigs[i+1:]
-			p.inMu.Lock()
-			p.in = append(append([]signal(nil), rest...), p.in...)
-			p.inCount.Store(int32(len(p.in)))
-			p.inMu.Unlock()
-			clear(sigs)
-			p.inSpare = sigs[:0]
-			return false
+	for c := chain; c != nil; c = c.next {
+		for i := 0; i < c.n; i++ {
+			if !p.handleSignal(&c.sigs[i]) {
+				// Keep the rest, in order, ahead of anything newer.
+				copy(c.sigs[:], c.sigs[i+1:c.n])
+				c.n -= i + 1
+				p.inMu.Lock()
+				p.in.prepend(c)
+				p.inCount.Store(int32(p.in.n))
+				p.inMu.Unlock()
+				// The chunks before c are done.
+				for d := chain; d != c; {
+					next := d.next
+					d.next = nil
+					freeChain(d)
+					d = next
+				}
+				return false
+			}
 		}
 	}
-	clear(sigs)
-	p.inSpare = sigs[:0]
+	freeChain(chain)
 	if p.Heap.Collect != nil && p.Heap.FragsDue() {
 		// Messages pile up in fragments: collect now, so that a
 		// process that only receives (and so never asks for heap)
@@ -278,7 +284,7 @@ func (p *Process) handleSignal(s *signal) bool {
 			p.timedOut = true
 		}
 	case sigCall:
-		v := s.call(p)
+		v := p.rt.calls.take(s.ref)(p)
 		c, f := heap.CopyToFrag(p.rt.Arena, env, p.Heap.Tuple(makeRef(p.Heap, s.ref), v))
 		p.rt.post(s.from, signal{kind: sigMsg, msg: c, frag: f}, p.sched())
 	case sigGroupLeader:
