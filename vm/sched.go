@@ -94,6 +94,7 @@ type scheduler struct {
 	queued  atomic.Int32 // processes in q, readable without mu
 
 	wake chan struct{} // a token wakes the parked scheduler
+	cur  *Process      // the process running, for a panic's recovery
 
 	regs regs
 }
@@ -268,6 +269,27 @@ func (s *scheduler) loop() {
 	rt := s.rt
 	defer rt.sched.wg.Done()
 	for !rt.sched.stop.Load() {
+		s.serve()
+	}
+}
+
+// serve runs processes until the runtime stops, or until a Go panic ends
+// the process it was running (the panic is recovered here, once for many
+// slices, rather than at every switch).
+func (s *scheduler) serve() {
+	rt := s.rt
+	defer func() {
+		if v := recover(); v != nil {
+			p := s.cur
+			if p == nil {
+				panic(v) // not in a process: a bug of the scheduler itself
+			}
+			s.cur = nil
+			rt.panicked(p, v)
+			s.finish(p, runExit)
+		}
+	}()
+	for !rt.sched.stop.Load() {
 		p := s.take()
 		if p == nil {
 			p = s.steal()
@@ -288,7 +310,9 @@ func (s *scheduler) loop() {
 			s.park()
 			continue
 		}
+		s.cur = p
 		s.runSlice(p)
+		s.cur = nil
 	}
 }
 
@@ -327,12 +351,16 @@ func (s *scheduler) park() {
 
 // runSlice runs p for one slice and files it according to how it stopped.
 func (s *scheduler) runSlice(p *Process) {
-	rt := s.rt
 	p.state.Store(stRunning)
 	p.home = s
+	s.regs.attach(p)
+	s.finish(p, p.runSlice())
+}
+
+// finish files p, which has just run, according to how it stopped.
+func (s *scheduler) finish(p *Process, res runResult) {
+	rt := s.rt
 	r := &s.regs
-	r.attach(p)
-	res := s.rt.runGuarded(p)
 	switch res {
 	case runYield:
 		r.detach(p.liveAt(p.pc))
@@ -353,29 +381,40 @@ func (s *scheduler) runSlice(p *Process) {
 	}
 }
 
-// runGuarded runs p, turning a Go panic into the end of the process (or,
-// for erlang:halt and memory exhaustion, of the runtime).
+// runGuarded runs one slice of p, turning a Go panic into the end of the
+// process (or, for erlang:halt and memory exhaustion, of the runtime).
 func (rt *Runtime) runGuarded(p *Process) (res runResult) {
 	defer func() {
 		if v := recover(); v != nil {
+			rt.panicked(p, v)
 			res = runExit
-			switch v := v.(type) {
-			case haltSignal:
-				rt.doHalt(int(v), nil)
-				p.setExit(0, p.Atom("killed"), 0)
-			case maxHeapKill:
-				p.setExit(0, term.AtomKilled, 0)
-			case heap.OutOfMemory:
-				rt.doHalt(1, fmt.Errorf("out of memory: %w", v.Err))
-				p.setExit(0, p.Atom("killed"), 0)
-			default:
-				// A fault in the VM itself (code that breaks what the
-				// compiler guarantees): end this process, not the program.
-				p.fatal = fmt.Errorf("internal error in %s: %v", p.describe(), v)
-				p.setExit(0, p.Atom("internal_error"), 0)
-			}
 		}
 	}()
+	return p.runSlice()
+}
+
+// panicked records how a Go panic during p's slice ends it.
+func (rt *Runtime) panicked(p *Process, v any) {
+	switch v := v.(type) {
+	case haltSignal:
+		rt.doHalt(int(v), nil)
+		p.setExit(0, p.Atom("killed"), 0)
+	case maxHeapKill:
+		p.setExit(0, term.AtomKilled, 0)
+	case heap.OutOfMemory:
+		rt.doHalt(1, fmt.Errorf("out of memory: %w", v.Err))
+		p.setExit(0, p.Atom("killed"), 0)
+	default:
+		// A fault in the VM itself (code that breaks what the
+		// compiler guarantees): end this process, not the program.
+		p.fatal = fmt.Errorf("internal error in %s: %v", p.describe(), v)
+		p.setExit(0, p.Atom("internal_error"), 0)
+	}
+}
+
+// runSlice runs p (attached to a register file) until it yields, waits
+// or ends.
+func (p *Process) runSlice() runResult {
 	// Signals that came while it was switched out come first.
 	p.sigLive = len(p.xsave)
 	if !p.handleSignals() {

@@ -247,13 +247,33 @@ func (p *Process) handleSignals() bool {
 	return true
 }
 
+// smallMsg is the size in words up to which a message is copied from its
+// fragment into the receiver's heap when it is taken in: the fragment is
+// then free at once (and, still in cache, serves the next message), and
+// the receiver's collections need not visit many small fragments. A larger
+// message joins the heap in its fragment, without a second copy.
+const smallMsg = 64
+
+// takeIn makes the term a message signal carries p's own and returns it.
+func (p *Process) takeIn(s *signal) term.Term {
+	if s.frag.Size == 0 {
+		return s.msg
+	}
+	if s.frag.Used <= smallMsg {
+		m := p.Heap.CopyTerm(p.env, s.msg)
+		s.frag.Release(p.rt.Arena, p.env.Bins)
+		return m
+	}
+	p.Heap.Attach(&s.frag)
+	return s.msg
+}
+
 // handleSignal acts on one signal; false when it ends p.
 func (p *Process) handleSignal(s *signal) bool {
 	env := p.env
 	switch s.kind {
 	case sigMsg:
-		p.Heap.Attach(&s.frag)
-		p.deliver(s.msg)
+		p.deliver(p.takeIn(s))
 	case sigExit:
 		p.Heap.Attach(&s.frag)
 		return p.exitSignal(s.from, s.msg, s.link)
@@ -274,8 +294,7 @@ func (p *Process) handleSignal(s *signal) bool {
 		// Delivered only while the monitor still exists: after
 		// demonitor no DOWN message arrives.
 		if p.dropMonitor(s.ref) {
-			p.Heap.Attach(&s.frag)
-			p.deliver(s.msg)
+			p.deliver(p.takeIn(s))
 		} else {
 			s.frag.Release(p.rt.Arena, env.Bins)
 		}
