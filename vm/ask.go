@@ -136,8 +136,9 @@ func (p *Process) hibernateWait(pc int) (int, coldResult) {
 		}
 	}
 	env := p.env
-	m, f, args := p.hibMFA[0], p.hibMFA[1], p.hibMFA[2]
-	p.hibMFA = [3]term.Term{}
+	x := p.extra()
+	m, f, args := x.hibMFA[0], x.hibMFA[1], x.hibMFA[2]
+	x.hibMFA = [3]term.Term{}
 	n := 0
 	for l := args; l.IsList(); l = env.Tl(l) {
 		p.x[n] = env.Hd(l)

@@ -53,8 +53,8 @@ func (p *Process) processFlag(flag, v term.Term) term.Term {
 		if !v.IsSmall() || v.Small() < 0 {
 			return p.BadArg()
 		}
-		old := p.minBinVHeap
-		p.minBinVHeap = uint64(v.Small())
+		old := p.MinBinVHeapSize()
+		p.extra().minBinVHeap = uint64(v.Small())
 		return h.Uint(old)
 	case p.Atom("max_heap_size"):
 		mh, ok := p.parseMaxHeap(v, maxHeapSize{kill: true, errorLogger: true})
@@ -91,11 +91,8 @@ func (p *Process) processFlag(flag, v term.Term) term.Term {
 		if !v.IsAtom() {
 			return p.BadArg()
 		}
-		old := p.errorHandler
-		if old == 0 {
-			old = p.Atom("error_handler")
-		}
-		p.errorHandler = v
+		old := p.ErrorHandler()
+		p.extra().errorHandler = v
 		return old
 	}
 	return p.BadArg()

@@ -391,7 +391,7 @@ func (p *Process) hibernate(m, f, args term.Term) term.Term {
 	if l != term.Nil {
 		return p.BadArg()
 	}
-	p.hibMFA = [3]term.Term{m, f, args}
+	p.extra().hibMFA = [3]term.Term{m, f, args}
 	p.sp = yGuard + 1
 	p.catches = 0
 	p.GarbageCollect(true, 0)

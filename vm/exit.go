@@ -120,10 +120,10 @@ func (p *Process) terminate() {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
 	p.links, p.monitors, p.monitoredBy = nil, nil, nil
-	if p.done == nil && (p.exitClass == term.AtomError || p.exitClass == term.AtomThrow) {
+	if p.waiter() == nil && (p.exitClass == term.AtomError || p.exitClass == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
 	}
-	if p.done != nil {
+	if w := p.waiter(); w != nil {
 		res := p.result()
 		s := rt.scratch()
 		rt.scratchMu.Lock()
@@ -131,7 +131,7 @@ func (p *Process) terminate() {
 			*t = s.CopyTerm(&rt.Env, *t)
 		}
 		rt.scratchMu.Unlock()
-		p.res = res
+		w.res = res
 	}
 	p.mailbox = nil
 	p.dict = nil
@@ -141,8 +141,8 @@ func (p *Process) terminate() {
 
 // finished tells whoever waits for p's end (Apply) that it came.
 func (p *Process) finished() {
-	if p.done != nil {
-		close(p.done)
+	if w := p.waiter(); w != nil {
+		close(w.done)
 	}
 }
 

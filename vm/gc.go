@@ -48,8 +48,10 @@ func (p *Process) gcRoots(r *gc.Roots, live int) {
 	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.mailbox)
 	r.Words = append(r.Words[:0], &p.excClass, &p.excReason, &p.excFrame, &p.excRaw,
 		&p.excArgs, &p.excInfo, &p.excCause, &p.trapFun,
-		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack,
-		&p.hibMFA[0], &p.hibMFA[1], &p.hibMFA[2])
+		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack)
+	if x := p.ext; x != nil {
+		r.Words = append(r.Words, &x.hibMFA[0], &x.hibMFA[1], &x.hibMFA[2])
+	}
 	for i := range p.dict {
 		r.Words = append(r.Words, &p.dict[i].k, &p.dict[i].v)
 	}

@@ -39,10 +39,8 @@ type Process struct {
 	stack []term.Term
 	sp    int
 
-	mod   *Module        // module whose code runs; set with setMod
-	code  unsafe.Pointer // mod's first code word
-	modID uint32         // mod.ID
-	pc    uint32
+	mod  *Module        // module whose code runs; set with setMod
+	code unsafe.Pointer // mod's first code word
 
 	catches    int
 	reductions uint64 // used in finished slices (see Reductions)
@@ -54,8 +52,7 @@ type Process struct {
 	// function that failed; it becomes the first frame of the stack trace.
 	excFrame term.Term
 	// excRaw, when set, is a ready raw stack trace (rethrown exceptions).
-	excRaw     term.Term
-	noFaultLoc bool
+	excRaw term.Term
 	// excArgs and excInfo, when set, replace the arity of the first frame
 	// and extend its location (erlang:error/2,3).
 	excArgs term.Term
@@ -75,55 +72,74 @@ type Process struct {
 	msgPos  int // save pointer: index of the next message to look at
 
 	// The inbox (signal.go): signals from other processes, in arrival
-	// order, guarded by inMu. inCount mirrors len(in) for a lock-free
+	// order, guarded by inMu. inCount mirrors its length for a lock-free
 	// look; inClosed is set when the process has ended.
-	inMu     sync.Mutex
-	in       inbox
-	inCount  atomic.Int32
-	inClosed bool
+	inMu sync.Mutex
+	in   inbox
 
-	state   atomic.Uint32 // run state (sched.go)
-	home    *scheduler    // where it last ran
-	prio    uint8         // prioMax..prioLow
-	started bool          // the initial call has been entered
+	home *scheduler // where it last ran
 
 	// Receive timeout: the pending timer, its number (recvSeq, to tell
 	// its sigTimeout from a stale one) and whether it has fired.
 	recvTimer *timer
 	recvSeq   uint64
-	timedOut  bool
 
-	trapExit     bool
-	sigLive      int // live x registers while signals are handled
-	sensitive    bool
-	offHeapMsgs  bool
-	minBinVHeap  uint64
-	errorHandler term.Term
-	awaitRef     uint64       // the question Ask waits for an answer to
-	hibMFA       [3]term.Term // what hibernate/3 calls on waking
-	maxHeap      maxHeapSize
-	links        []term.Term // pids
-	monitors     []monitor   // held by this process
-	monitoredBy  []monitor   // held by others on this process
-	regName      term.Term   // registered name (under rt.reg.mu), or 0
-	groupLeader  term.Term
-	initial      [3]term.Term // initial call M, F, arity
-	parent       term.Term
+	sigLive     int         // live x registers while signals are handled
+	awaitRef    uint64      // the question Ask waits for an answer to
+	links       []term.Term // pids
+	monitors    []monitor   // held by this process
+	monitoredBy []monitor   // held by others on this process
+	regName     term.Term   // registered name (under rt.reg.mu), or 0
+	groupLeader term.Term
+	initial     *Export // the initial call
+	parent      term.Term
+	maxHeap     maxHeapSize
+	// Settings that are rarely changed, and the waiter of an Apply.
+	ext *procExt
 
-	// done, when set, is closed when the process has ended and res holds
-	// how (Apply waits on it); fatal is an internal error that ended it.
-	done  chan struct{}
-	res   *Result
-	fatal error
-
-	status procStatus
 	// When the process has exited: the exit reason as OTP reports it, and
 	// for an uncaught exception its class, reason and stack trace.
 	exitValue  term.Term
 	exitClass  term.Term
 	exitReason term.Term
 	exitStack  term.Term
-	exitSet    bool
+
+	modID       uint32 // mod.ID
+	pc          uint32
+	inCount     atomic.Int32
+	state       atomic.Uint32 // run state (sched.go)
+	prio        uint8         // prioMax..prioLow
+	status      procStatus
+	inClosed    bool
+	started     bool // the initial call has been entered
+	timedOut    bool
+	trapExit    bool
+	exitSet     bool
+	noFaultLoc  bool
+	sensitive   bool
+	offHeapMsgs bool
+}
+
+// procExt holds what few processes use: settings made with process_flag,
+// hibernate's continuation, and the waiter of an Apply.
+type procExt struct {
+	minBinVHeap  uint64
+	errorHandler term.Term
+	hibMFA       [3]term.Term // what hibernate/3 calls on waking
+
+	// done, when set, is closed when the process has ended and res holds
+	// how (Apply waits on it); fatal is an internal error that ended it.
+	done  chan struct{}
+	res   *Result
+	fatal error
+}
+
+// extra returns p's procExt, making it on first use.
+func (p *Process) extra() *procExt {
+	if p.ext == nil {
+		p.ext = &procExt{}
+	}
+	return p.ext
 }
 
 type dictEntry struct{ k, v term.Term }
@@ -280,4 +296,20 @@ func (p *Process) setMod(m *Module) {
 	p.mod = m
 	p.code = codeBase(m)
 	p.modID = m.ID
+}
+
+// wait makes p a process someone waits for (Apply) and returns its
+// waiter.
+func (p *Process) wait() *procExt {
+	x := p.extra()
+	x.done = make(chan struct{})
+	return x
+}
+
+// waiter returns p's waiter, or nil when nobody waits for p's end.
+func (p *Process) waiter() *procExt {
+	if p.ext == nil || p.ext.done == nil {
+		return nil
+	}
+	return p.ext
 }

@@ -63,7 +63,7 @@ func (p *Process) CurrentFunction() (m, f term.Term, arity int, ok bool) {
 		case 1:
 			return term.AtomErlang, p.Atom("hibernate"), 3, true
 		case 0:
-			return p.initial[0], p.initial[1], int(p.initial[2].Small()), true
+			return p.initial.M, p.initial.F, p.initial.Arity, true
 		}
 		return term.AtomErlang, p.Atom("process_info"), 2, true
 	}
@@ -76,7 +76,7 @@ func (p *Process) CurrentFunction() (m, f term.Term, arity int, ok bool) {
 
 // InitialCall returns the M, F and arity p was spawned with.
 func (p *Process) InitialCall() (m, f term.Term, arity int) {
-	return p.initial[0], p.initial[1], int(p.initial[2].Small())
+	return p.initial.M, p.initial.F, p.initial.Arity
 }
 
 // PriorityName returns p's priority atom.
@@ -90,10 +90,10 @@ func (p *Process) GroupLeader() term.Term { return p.groupLeader }
 
 // ErrorHandler returns p's error_handler module.
 func (p *Process) ErrorHandler() term.Term {
-	if p.errorHandler == 0 {
+	if p.ext == nil || p.ext.errorHandler == 0 {
 		return p.Atom("error_handler")
 	}
-	return p.errorHandler
+	return p.ext.errorHandler
 }
 
 // Parent returns the pid of the process that spawned p, or undefined.
@@ -105,7 +105,12 @@ func (p *Process) Parent() term.Term {
 }
 
 // MinBinVHeapSize returns p's min_bin_vheap_size setting.
-func (p *Process) MinBinVHeapSize() uint64 { return p.minBinVHeap }
+func (p *Process) MinBinVHeapSize() uint64 {
+	if p.ext == nil {
+		return 0
+	}
+	return p.ext.minBinVHeap
+}
 
 // MessageQueueData returns p's message_queue_data setting.
 func (p *Process) MessageQueueData() term.Term {

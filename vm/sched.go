@@ -407,7 +407,12 @@ func (rt *Runtime) panicked(p *Process, v any) {
 	default:
 		// A fault in the VM itself (code that breaks what the
 		// compiler guarantees): end this process, not the program.
-		p.fatal = fmt.Errorf("internal error in %s: %v", p.describe(), v)
+		err := fmt.Errorf("internal error in %s: %v", p.describe(), v)
+		if w := p.waiter(); w != nil {
+			w.fatal = err
+		} else {
+			fmt.Fprintf(rt.cfg.Stderr, "beamr: %v\n", err)
+		}
 		p.setExit(0, p.Atom("internal_error"), 0)
 	}
 }

@@ -63,7 +63,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 	p.pc = 0
 	p.trapExport = e
 	p.trapArgs = len(args)
-	p.initial = [3]term.Term{e.M, e.F, term.MakeSmall(int64(len(args)))}
+	p.initial = e
 	p.groupLeader = rt.UserPid()
 	if parent != nil {
 		p.groupLeader = parent.groupLeader
@@ -120,23 +120,23 @@ func (rt *Runtime) Apply(m, f term.Term, args []term.Term) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.done = make(chan struct{})
+	w := p.wait()
 	rt.spawnProc(p, nil)
 	for {
 		select {
-		case <-p.done:
+		case <-w.done:
 			if r, ok := rt.haltResult(); ok {
 				return r, rt.halting.err
 			}
-			return p.res, p.fatal
+			return w.res, w.fatal
 		case <-rt.halting.ch:
 			r, _ := rt.haltResult()
 			return r, rt.halting.err
 		case <-rt.sched.quiet:
 			if rt.isQuiet() {
 				select {
-				case <-p.done:
-					return p.res, p.fatal
+				case <-w.done:
+					return w.res, w.fatal
 				default:
 					return nil, ErrDeadlock
 				}
@@ -152,7 +152,7 @@ func (rt *Runtime) runInline(p *Process) (*Result, error) {
 	r := new(regs)
 	p.state.Store(stRunning)
 	r.attach(p)
-	p.done = make(chan struct{})
+	w := p.wait()
 	for {
 		res := rt.runGuarded(p)
 		if res == runYield {
@@ -163,20 +163,20 @@ func (rt *Runtime) runInline(p *Process) (*Result, error) {
 		}
 		if res == runWait {
 			p.setExit(0, rt.Atom("deadlock"), 0)
-			p.fatal = ErrDeadlock
+			w.fatal = ErrDeadlock
 		}
 		break
 	}
 	p.terminate()
 	r.detach(0)
 	p.state.Store(stExited)
-	if p.fatal != nil {
-		return nil, p.fatal
+	if w.fatal != nil {
+		return nil, w.fatal
 	}
 	if r, ok := rt.haltResult(); ok {
 		return r, rt.halting.err
 	}
-	return p.res, nil
+	return w.res, nil
 }
 
 // isQuiet reports whether nothing can run any more: every scheduler is

@@ -136,11 +136,12 @@ body() ->
     %% Messages sent before exiting arrive before the 'EXIT' (linked,
     %% trapping receiver) and before the 'DOWN' (monitor).
     process_flag(trap_exit, true),
-    Sender = spawn_link(fun() ->
-                                [Self ! {before_exit, I} || I <- lists:seq(1, 100)],
-                                exit(sender_done)
-                        end),
-    SRef = monitor(process, Sender),
+    %% Linked and monitored from the start (spawn_opt), so the monitor
+    %% cannot come after the sender's end.
+    {Sender, SRef} = spawn_opt(fun() ->
+                                       [Self ! {before_exit, I} || I <- lists:seq(1, 100)],
+                                       exit(sender_done)
+                               end, [link, monitor]),
     Seq = collect_until_exit(Sender, []),
     io:format("msgs_before_exit: ~p~n", [Seq]),
     io:format("down_after_exit: ~p~n",
