@@ -106,6 +106,7 @@ func (p *Process) awaitReply(pc int) (int, coldResult) {
 				continue
 			}
 			p.mailbox = append(p.mailbox[:i], p.mailbox[i+1:]...)
+			p.mbEpoch++
 			p.x[0] = env.Elem(m, k+1)
 			p.awaitRef = 0
 			mid, npc := p.popCP()

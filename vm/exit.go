@@ -255,6 +255,7 @@ func (p *Process) flushDown(ref term.Term) {
 	}
 	p.mailbox = out
 	p.msgPos = 0
+	p.mbEpoch++
 }
 
 // sortProcs orders processes by pid.

@@ -911,6 +911,7 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 			p.mailbox = append(p.mailbox[:p.msgPos], p.mailbox[p.msgPos+1:]...)
 		}
 		p.msgPos = 0
+		p.mbEpoch++
 		p.clearRecvTimer()
 		pc++
 	case opTimeout:
@@ -940,8 +941,17 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		}
 		p.pc = uint32(code[pc+1])
 		return pc, coldWait
-	case opRecvMarkerReserve:
-		p.set(code[pc+1], term.MakeSmall(0))
+	case opRecvMarkerReserve: // Dst
+		p.set(code[pc+1], p.reserveMarker())
+		pc += 2
+	case opRecvMarkerBind: // Marker Ref
+		p.bindMarker(p.get(code[pc+1]), p.get(code[pc+2]))
+		pc += 3
+	case opRecvMarkerClear: // Ref
+		p.clearMarker(p.get(code[pc+1]))
+		pc += 2
+	case opRecvMarkerUse: // Ref
+		p.useMarker(p.get(code[pc+1]))
 		pc += 2
 
 	// Floats.

@@ -250,8 +250,7 @@ func (l *loader) transform() error {
 		case bf.OpExecutableLine:
 			l.addLine(a[0].Val)
 			continue
-		case bf.OpDebugLine, bf.OpNifStart, bf.OpRecvMarkerBind, bf.OpRecvMarkerClear,
-			bf.OpRecvMarkerUse, bf.OpRecvMark, bf.OpRecvSet, bf.OpFclearerror:
+		case bf.OpDebugLine, bf.OpNifStart, bf.OpRecvMark, bf.OpRecvSet, bf.OpFclearerror:
 			continue
 		case bf.OpOnLoad:
 			// It follows the entry label of the function to run on load.
@@ -347,8 +346,10 @@ func (l *loader) transform() error {
 		case bf.OpWaitTimeout: // Fail Time
 			l.label(a[0])
 			err = l.emitSrc(a[1])
-		case bf.OpRecvMarkerReserve:
+		case bf.OpRecvMarkerReserve, bf.OpRecvMarkerClear, bf.OpRecvMarkerUse:
 			err = l.emitSrc(a[0])
+		case bf.OpRecvMarkerBind:
+			err = l.emitSrc(a[0], a[1])
 		case bf.OpIsLt, bf.OpIsGe, bf.OpIsEq, bf.OpIsNe, bf.OpIsEqExact, bf.OpIsNeExact,
 			bf.OpIsFunction2: // Fail A B
 			l.label(a[0])

@@ -85,6 +85,7 @@ type Process struct {
 	recvSeq   uint64
 
 	sigLive     int         // live x registers while signals are handled
+	mbEpoch     uint32      // counts messages taken out of the mailbox (markers)
 	awaitRef    uint64      // the question Ask waits for an answer to
 	links       []term.Term // pids
 	monitors    []monitor   // held by this process
@@ -126,6 +127,10 @@ type procExt struct {
 	minBinVHeap  uint64
 	errorHandler term.Term
 	hibMFA       [3]term.Term // what hibernate/3 calls on waking
+	// A receive marker bound to a reference (receive.go).
+	markRef   uint64
+	markIdx   int
+	markEpoch uint32
 
 	// done, when set, is closed when the process has ended and res holds
 	// how (Apply waits on it); fatal is an internal error that ended it.

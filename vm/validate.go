@@ -32,7 +32,7 @@ var signatures = map[bf.Opcode]string{
 	bf.OpAllocate: "uu", bf.OpAllocateZero: "uu", bf.OpAllocateHeap: "uhu", bf.OpAllocateHeapZero: "uhu",
 	bf.OpTestHeap: "hu", bf.OpInit: "y", bf.OpDeallocate: "u", bf.OpTrim: "uu",
 	bf.OpLoopRec: "fd", bf.OpLoopRecEnd: "f", bf.OpWait: "f", bf.OpJump: "f", bf.OpFcheckerror: "f",
-	bf.OpWaitTimeout: "fs", bf.OpRecvMarkerReserve: "d",
+	bf.OpWaitTimeout: "fs", bf.OpRecvMarkerReserve: "d", bf.OpRecvMarkerBind: "ss", bf.OpRecvMarkerClear: "s", bf.OpRecvMarkerUse: "s",
 	bf.OpIsLt: "fss", bf.OpIsGe: "fss", bf.OpIsEq: "fss", bf.OpIsNe: "fss", bf.OpIsEqExact: "fss",
 	bf.OpIsNeExact: "fss", bf.OpIsFunction2: "fss",
 	bf.OpIsInteger: "fs", bf.OpIsFloat: "fs", bf.OpIsNumber: "fs", bf.OpIsAtom: "fs", bf.OpIsPid: "fs",
