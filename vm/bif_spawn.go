@@ -170,8 +170,7 @@ func (p *Process) spawnFun(fun, opts term.Term, bif string) term.Term {
 	if !env.IsFun(fun) || env.FunArity(fun) != 0 {
 		return p.BadArg()
 	}
-	e := p.rt.export(p.rt.ExportIndex(term.AtomErlang, term.AtomApply, 2))
-	return p.spawnWith(e, []term.Term{fun, term.Nil}, opts)
+	return p.spawnWith(p.rt.apply2, []term.Term{fun, term.Nil}, opts)
 }
 
 // spawnMFA starts m:f(args...) in a new process.

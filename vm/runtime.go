@@ -46,6 +46,7 @@ type Runtime struct {
 	catches  []catchTarget
 	internal map[uint32]*Export // entries into instance 0 (instExport)
 	calls    questions          // questions in flight (Ask)
+	apply2   *Export            // erlang:apply/2, which spawn(Fun) starts with
 	fireRecv func(*timer)       // rt.fireRecvTimeout, made once
 	fireBIF  func(*timer)       // rt.fireBIFTimer, made once
 	natives  map[mfa]NativeFunc
@@ -147,6 +148,7 @@ func New(cfg Config) (*Runtime, error) {
 	rt.fireRecv, rt.fireBIF = rt.fireRecvTimeout, rt.fireBIFTimer
 	rt.halting.ch = make(chan struct{})
 	registerBuiltins(rt)
+	rt.apply2 = rt.export(rt.ExportIndex(term.AtomErlang, term.AtomApply, 2))
 	return rt, nil
 }
 
