@@ -65,10 +65,14 @@ func (h *Heap) Attach(f *Frag) {
 		h.OffWords += f.OffWords
 	}
 	if f.Size != 0 {
-		h.frags = append(h.frags, f.Block)
-		h.fragEnds = append(h.fragEnds, f.Start+f.Used)
-		h.fragWords += f.Used
-		h.fragBlocks += f.Size
+		if h.fr == nil {
+			h.fr = &fragList{}
+		}
+		fr := h.fr
+		fr.blocks = append(fr.blocks, f.Block)
+		fr.ends = append(fr.ends, f.Start+f.Used)
+		fr.words += f.Used
+		fr.blockWords += f.Size
 		if h.Collect != nil && h.FragsDue() && h.End > h.Top {
 			h.End = h.Top
 		}
@@ -76,23 +80,40 @@ func (h *Heap) Attach(f *Frag) {
 	*f = Frag{}
 }
 
+// fragList holds the message fragments attached to a heap since its last
+// collection: young data too, outside the young blocks.
+type fragList struct {
+	blocks     []Block
+	ends       []uint64 // where each fragment's term ends
+	words      uint64   // words the fragments' terms take
+	blockWords uint64   // words of the fragments' blocks
+}
+
 // Frags returns the fragments attached since the last collection as
 // [start, end) runs of words.
 func (h *Heap) Frags() [][2]uint64 {
-	out := make([][2]uint64, len(h.frags))
-	for i, b := range h.frags {
-		out[i] = [2]uint64{b.Start, h.fragEnds[i]}
+	if h.fr == nil {
+		return nil
+	}
+	out := make([][2]uint64, len(h.fr.blocks))
+	for i, b := range h.fr.blocks {
+		out[i] = [2]uint64{b.Start, h.fr.ends[i]}
 	}
 	return out
 }
 
 // FragWords returns the number of words in attached fragments.
-func (h *Heap) FragWords() uint64 { return h.fragWords }
+func (h *Heap) FragWords() uint64 {
+	if h.fr == nil {
+		return 0
+	}
+	return h.fr.words
+}
 
 // FragsDue reports whether attached fragments take more memory than the
 // young generation (and at least fragSlack words), so that a collection
 // should gather them even if the process allocates nothing itself.
-func (h *Heap) FragsDue() bool { return h.fragBlocks > max(h.HeapSize, fragSlack) }
+func (h *Heap) FragsDue() bool { return h.fr != nil && h.fr.blockWords > max(h.HeapSize, fragSlack) }
 
 // fragSlack is how many words of message fragments a process may hold
 // before they make it collect: collecting a small heap for every few
@@ -101,10 +122,14 @@ const fragSlack = 1024
 
 // freeFrags returns the attached fragments' blocks to the arena.
 func (h *Heap) freeFrags() {
-	for _, b := range h.frags {
+	fr := h.fr
+	if fr == nil {
+		return
+	}
+	for _, b := range fr.blocks {
 		h.A.FreeBlock(b)
 	}
-	h.frags, h.fragEnds, h.fragWords, h.fragBlocks = h.frags[:0], h.fragEnds[:0], 0, 0
+	fr.blocks, fr.ends, fr.words, fr.blockWords = fr.blocks[:0], fr.ends[:0], 0, 0
 }
 
 // Reset drops every term of h, releasing its off-heap binaries, and keeps

@@ -41,10 +41,7 @@ type Heap struct {
 
 	// Message fragments attached since the last collection (frag.go):
 	// young data too, outside the young blocks.
-	frags      []Block
-	fragEnds   []uint64
-	fragWords  uint64 // words the fragments' terms take
-	fragBlocks uint64 // words of the fragments' blocks
+	fr *fragList // made on the first fragment attached
 
 	// HWM is the high-water mark: a word index in the main young block.
 	// Objects below it have survived one collection (the next minor
@@ -213,7 +210,7 @@ func (h *Heap) YoungUsed() uint64 {
 		return 0
 	}
 	cur := h.young[len(h.young)-1]
-	return h.youngDone + (h.Top - cur.Start) + h.fragWords
+	return h.youngDone + (h.Top - cur.Start) + h.FragWords()
 }
 
 // YoungSpans returns the runs of words allocated in the young generation,

@@ -76,7 +76,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 
 // initialStack is the number of stack words a new process gets above the
 // guard.
-const initialStack = 16
+const initialStack = 8
 
 // spawnProc makes a new process runnable. from is the scheduler of the
 // spawning process, or nil.
