@@ -129,8 +129,11 @@ var erlMemoryKeys = []string{"total", "processes", "processes_used", "system", "
 func erlMemoryOf(rt *vm.Runtime) map[string]uint64 {
 	var procs, used uint64
 	rt.Processes(func(q *vm.Process) {
-		procs += erlProcessMemory(q)
-		used += erlProcessStruct + 8*(q.Heap.YoungUsed()+q.Heap.OldUsed())
+		// Another process's heap changes under us: read what it
+		// published when it was last switched out.
+		total, inUse := q.PublishedHeap()
+		procs += erlProcessStruct + 8*total
+		used += erlProcessStruct + 8*inUse
 	})
 	env := &rt.Env
 	var atomUsed uint64

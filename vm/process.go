@@ -84,8 +84,8 @@ type Process struct {
 	recvTimer *timer
 	recvSeq   uint64
 
-	sigLive     int         // live x registers while signals are handled
 	mbEpoch     uint32      // counts messages taken out of the mailbox (markers)
+	sigLive     int32       // live x registers while signals are handled
 	awaitRef    uint64      // the question Ask waits for an answer to
 	links       []term.Term // pids
 	monitors    []monitor   // held by this process
@@ -108,6 +108,7 @@ type Process struct {
 	modID       uint32 // mod.ID
 	pc          uint32
 	inCount     atomic.Int32
+	heapPub     atomic.Uint64 // heap words at the last switch-out (PublishedHeap)
 	state       atomic.Uint32 // run state (sched.go)
 	prio        uint8         // prioMax..prioLow
 	status      procStatus

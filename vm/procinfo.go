@@ -122,7 +122,7 @@ func (p *Process) MessageQueueData() term.Term {
 
 // SigLive returns how many x registers are live while p handles its
 // signals (for a collection a question asks for).
-func (p *Process) SigLive() int { return p.sigLive }
+func (p *Process) SigLive() int { return int(p.sigLive) }
 
 // CurrentStacktrace returns process_info's current_stacktrace: the
 // function p is in, then the callers its stack returns to, as

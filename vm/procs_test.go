@@ -152,3 +152,14 @@ func procsRuntime(t *testing.T, name string, cfg vm.Config) (*vm.Runtime, term.T
 	}
 	return rt, mod
 }
+
+// TestMemoryWhileOthersRun asks erlang:memory/0 and process_info of other
+// processes while they run (meant for go test -race: only what processes
+// publish, or answer themselves, is read across them).
+func TestMemoryWhileOthersRun(t *testing.T) {
+	rt, mod := procsRuntime(t, "memrace", vm.Config{Stdout: io.Discard, ArenaWords: 1 << 30, Schedulers: 2})
+	res, err := rt.Apply(mod, rt.Atom("run"), nil)
+	if err != nil || res.Value != term.AtomTrue {
+		t.Fatalf("run: %v %+v", err, res)
+	}
+}

@@ -46,6 +46,7 @@ func (r *regs) detach(live int) {
 	if used := sliceReds - r.reds; used > 0 {
 		p.reductions += uint64(used)
 	}
+	p.publishHeap()
 	p.r, p.x, p.fr = nil, nil, nil
 	r.p, r.heap = nil, nil
 }
@@ -90,4 +91,27 @@ func (p *Process) Reductions() uint64 {
 		}
 	}
 	return n
+}
+
+// publishHeap records p's heap size for other processes to read
+// (PublishedHeap): total words as total_heap_size counts them, and the
+// words in use, 32 bits each.
+func (p *Process) publishHeap() {
+	h := p.Heap
+	total := h.HeapSize + h.OldSize()
+	if y := h.Young(); len(y) > 1 {
+		for _, b := range y[1:] {
+			total += b.Size
+		}
+	}
+	used := h.YoungUsed() + h.OldUsed()
+	p.heapPub.Store(min(total, 1<<32-1)<<32 | min(used, 1<<32-1))
+}
+
+// PublishedHeap returns p's total heap words (as total_heap_size counts
+// them) and words in use as of p's last switch-out: what any process may
+// read of another's heap (erlang:memory).
+func (p *Process) PublishedHeap() (total, used uint64) {
+	v := p.heapPub.Load()
+	return v >> 32, v & (1<<32 - 1)
 }

@@ -421,7 +421,7 @@ func (rt *Runtime) panicked(p *Process, v any) {
 // or ends.
 func (p *Process) runSlice() runResult {
 	// Signals that came while it was switched out come first.
-	p.sigLive = len(p.xsave)
+	p.sigLive = int32(len(p.xsave))
 	if !p.handleSignals() {
 		return runExit
 	}

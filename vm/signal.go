@@ -242,7 +242,7 @@ func (p *Process) handleSignals() bool {
 		// Messages pile up in fragments: collect now, so that a
 		// process that only receives (and so never asks for heap)
 		// does not keep them all.
-		p.Heap.Collect(p.Heap, 0, p.sigLive)
+		p.Heap.Collect(p.Heap, 0, int(p.sigLive))
 	}
 	return true
 }

@@ -69,6 +69,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 		p.groupLeader = parent.groupLeader
 		p.parent = parent.Pid
 	}
+	p.publishHeap()
 	rt.procs.put(id, p)
 	rt.live.Add(1)
 	return p, nil
