@@ -10,26 +10,32 @@ type inbox struct {
 	n          int
 }
 
-// sigChunkLen is the number of signals in one chunk.
-const sigChunkLen = 32
+// An inbox starts with a small chunk, so that the many processes that
+// hold a message or two keep little memory; later chunks are larger.
+const (
+	sigChunkSmall = 4
+	sigChunkLen   = 32
+)
 
 type sigChunk struct {
-	sigs [sigChunkLen]signal
+	sigs []signal
 	n    int
 	next *sigChunk
 }
 
-var sigChunks = sync.Pool{New: func() any { return new(sigChunk) }}
+var (
+	smallChunks = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkSmall)} }}
+	bigChunks   = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkLen)} }}
+)
 
 // push appends sig.
 func (b *inbox) push(sig signal) {
-	if b.tail == nil || b.tail.n == sigChunkLen {
-		c := sigChunks.Get().(*sigChunk)
-		if b.tail == nil {
-			b.head = c
-		} else {
-			b.tail.next = c
-		}
+	if b.tail == nil {
+		c := smallChunks.Get().(*sigChunk)
+		b.head, b.tail = c, c
+	} else if b.tail.n == len(b.tail.sigs) {
+		c := bigChunks.Get().(*sigChunk)
+		b.tail.next = c
 		b.tail = c
 	}
 	b.tail.sigs[b.tail.n] = sig
@@ -71,7 +77,11 @@ func freeChain(c *sigChunk) {
 		next := c.next
 		clear(c.sigs[:c.n])
 		c.n, c.next = 0, nil
-		sigChunks.Put(c)
+		if len(c.sigs) == sigChunkSmall {
+			smallChunks.Put(c)
+		} else {
+			bigChunks.Put(c)
+		}
 		c = next
 	}
 }

@@ -220,7 +220,7 @@ func (p *Process) handleSignals() bool {
 		for i := 0; i < c.n; i++ {
 			if !p.handleSignal(&c.sigs[i]) {
 				// Keep the rest, in order, ahead of anything newer.
-				copy(c.sigs[:], c.sigs[i+1:c.n])
+				copy(c.sigs, c.sigs[i+1:c.n])
 				c.n -= i + 1
 				p.inMu.Lock()
 				p.in.prepend(c)
