@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 	"github.com/beamr/beamr/vm"
 )
@@ -165,17 +166,18 @@ func erlPIItem(q *vm.Process, item, status term.Term, single bool) term.Term {
 		v = q.ErrorHandler()
 	case "parent":
 		v = q.Parent()
-	case "suspending", "last_calls":
+	case "suspending", "sequential_trace_token":
 		v = term.Nil
-		if name == "last_calls" {
-			v = term.AtomFalse
-		}
+	case "last_calls":
+		v = term.AtomFalse
+	case "trace", "catchlevel":
+		v = term.MakeSmall(0)
 	case "min_heap_size":
 		v = h.Uint(q.Heap.MinHeapSize)
 	case "min_bin_vheap_size":
 		n := q.MinBinVHeapSize()
 		if n == 0 {
-			n = 46422
+			n = heap.MinBinVHeapSize
 		}
 		v = h.Uint(n)
 	case "fullsweep_after":
@@ -184,13 +186,6 @@ func erlPIItem(q *vm.Process, item, status term.Term, single bool) term.Term {
 		v = q.MaxHeapInfo()
 	case "message_queue_data":
 		v = q.MessageQueueData()
-	case "sequential_trace_token", "trace":
-		v = term.Nil
-		if name == "trace" {
-			v = term.MakeSmall(0)
-		}
-	case "catchlevel":
-		v = term.MakeSmall(0)
 	case "magic_ref", "backtrace", "garbage_collection_info":
 		v = term.Nil
 	default:
