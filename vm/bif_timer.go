@@ -100,6 +100,10 @@ func (p *Process) startTimer(tm, dest, msg, opts term.Term, timeout bool) term.T
 		return p.BadArg()
 	}
 	id := rt.NewRefID()
+	if dest.IsPid() && rt.lookup(dest) == nil {
+		// A timer for a dead process never fires.
+		return makeRef(p.Heap, id)
+	}
 	bt := &bifTimer{ref: id, dest: dest, timeout: timeout}
 	bt.msg, bt.frag = heap.CopyToFrag(rt.Arena, p.env, msg)
 	t := &timer{when: rt.timers.deadline(ms), bif: bt, fire: rt.fireBIF}
@@ -110,14 +114,6 @@ func (p *Process) startTimer(tm, dest, msg, opts term.Term, timeout bool) term.T
 	}
 	rt.timers.byRef[id] = t
 	rt.timers.mu.Unlock()
-	if dest.IsPid() && rt.lookup(dest) == nil {
-		// A timer for a dead process never fires.
-		rt.timers.mu.Lock()
-		delete(rt.timers.byRef, id)
-		rt.timers.mu.Unlock()
-		bt.frag.Release(rt.Arena, rt.Env.Bins)
-		return makeRef(p.Heap, id)
-	}
 	rt.timers.add(t)
 	return makeRef(p.Heap, id)
 }
@@ -126,9 +122,7 @@ func (p *Process) startTimer(tm, dest, msg, opts term.Term, timeout bool) term.T
 func (rt *Runtime) fireBIFTimer(t *timer) {
 	defer rt.timers.fired()
 	bt := t.bif
-	rt.timers.mu.Lock()
-	delete(rt.timers.byRef, bt.ref)
-	rt.timers.mu.Unlock()
+	rt.forgetBIFTimer(bt.ref)
 	dest := bt.dest
 	if dest.IsAtom() {
 		pid, ok := rt.Whereis(dest)
@@ -147,6 +141,25 @@ func (rt *Runtime) fireBIFTimer(t *timer) {
 		bt.frag.Release(rt.Arena, rt.Env.Bins)
 	}
 	rt.post(dest, signal{kind: sigMsg, msg: msg, frag: frag}, nil)
+}
+
+// forgetBIFTimer drops timer id from the table cancel_timer and
+// read_timer look in.
+func (rt *Runtime) forgetBIFTimer(id uint64) {
+	rt.timers.mu.Lock()
+	delete(rt.timers.byRef, id)
+	rt.timers.mu.Unlock()
+}
+
+// cancelBIFTimer stops t and releases its message; false when it has
+// fired already.
+func (rt *Runtime) cancelBIFTimer(t *timer) bool {
+	if !rt.timers.cancel(t) {
+		return false
+	}
+	rt.forgetBIFTimer(t.bif.ref)
+	t.bif.frag.Release(rt.Arena, rt.Env.Bins)
+	return true
 }
 
 // timerOp implements cancel_timer/1,2 (cancel) and read_timer/1,2.
@@ -186,23 +199,14 @@ func (p *Process) timerOp(ref, opts term.Term, cancel bool) term.Term {
 	result := term.AtomFalse
 	if t != nil && t.bif.dest.IsPid() && rt.lookup(t.bif.dest) == nil {
 		// The timers of a process end with it.
-		if rt.timers.cancel(t) {
-			rt.timers.mu.Lock()
-			delete(rt.timers.byRef, id)
-			rt.timers.mu.Unlock()
-			t.bif.frag.Release(rt.Arena, rt.Env.Bins)
-		}
+		rt.cancelBIFTimer(t)
 		t = nil
 	}
 	if t != nil {
 		if ms, ok := rt.timers.wheel().remaining(t); ok {
 			ms = max(ms-1, 0) // the extra millisecond of deadline
 			if cancel {
-				if rt.timers.cancel(t) {
-					rt.timers.mu.Lock()
-					delete(rt.timers.byRef, id)
-					rt.timers.mu.Unlock()
-					t.bif.frag.Release(rt.Arena, rt.Env.Bins)
+				if rt.cancelBIFTimer(t) {
 					result = p.Heap.Int(ms)
 				}
 			} else {

@@ -87,11 +87,7 @@ func (p *Process) exitReasonTerm() term.Term {
 func (p *Process) terminate() {
 	rt := p.rt
 	reason := p.exitReasonTerm()
-	p.inMu.Lock()
-	p.inClosed = true
-	rest := p.in.take()
-	p.inCount.Store(0)
-	p.inMu.Unlock()
+	rest := p.closeInbox()
 	rt.unregisterProc(p)
 	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
 	for c := rest; c != nil; c = c.next {
@@ -108,11 +104,7 @@ func (p *Process) terminate() {
 		p.signalTerm(l, signal{kind: sigExit, link: true}, reason)
 	}
 	for _, m := range p.monitoredBy {
-		item := p.Pid
-		if m.name != 0 {
-			item = p.Heap.Tuple(m.name, term.AtomNonode)
-		}
-		msg := p.Heap.Tuple(downTag(rt, m.tag), makeRef(p.Heap, m.ref), term.AtomProcess, item, reason)
+		msg := downMsg(rt, p.Heap, m.ref, p.Pid, m.name, m.tag, reason)
 		c, f := heap.CopyToFrag(rt.Arena, p.env, msg)
 		rt.post(m.pid, signal{kind: sigDown, ref: m.ref, msg: c, frag: f}, p.sched())
 	}
@@ -137,6 +129,16 @@ func (p *Process) terminate() {
 	p.dict = nil
 	p.Heap.Free()
 	rt.live.Add(-1)
+}
+
+// closeInbox makes every later signal to p bounce and returns the
+// signals its inbox still held.
+func (p *Process) closeInbox() *sigChunk {
+	p.inMu.Lock()
+	defer p.inMu.Unlock()
+	p.inClosed = true
+	p.inCount.Store(0)
+	return p.in.take()
 }
 
 // finished tells whoever waits for p's end (Apply) that it came.
@@ -197,8 +199,7 @@ func (p *Process) Monitor(pid, name, tag term.Term) term.Term {
 		tag = 0
 	}
 	if pid == 0 {
-		item := p.Heap.Tuple(name, term.AtomNonode)
-		p.deliver(p.Heap.Tuple(downTag(rt, tag), rterm, term.AtomProcess, item, rt.Atom("noproc")))
+		p.deliver(downMsg(rt, p.Heap, ref, 0, name, tag, rt.Atom("noproc")))
 		return rterm
 	}
 	p.monitors = append(p.monitors, monitor{ref: ref, pid: pid, name: name, tag: tag})
@@ -274,10 +275,7 @@ type maxHeapSize struct {
 // discard ends p without running it further (Close): signals in its
 // inbox are released unanswered and its heap is freed.
 func (p *Process) discard() {
-	p.inMu.Lock()
-	p.inClosed = true
-	rest := p.in.take()
-	p.inMu.Unlock()
+	rest := p.closeInbox()
 	for c := rest; c != nil; c = c.next {
 		for i := 0; i < c.n; i++ {
 			c.sigs[i].frag.Release(p.rt.Arena, p.env.Bins)

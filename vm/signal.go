@@ -58,6 +58,11 @@ func (rt *Runtime) post(pid term.Term, sig signal, from *scheduler) bool {
 		rt.bounce(pid, &sig)
 		return false
 	}
+	return rt.postTo(q, pid, sig, from)
+}
+
+// postTo is post to the process q found for pid.
+func (rt *Runtime) postTo(q *Process, pid term.Term, sig signal, from *scheduler) bool {
 	q.inMu.Lock()
 	if q.inClosed {
 		q.inMu.Unlock()
@@ -114,13 +119,18 @@ func (rt *Runtime) bounce(target term.Term, sig *signal) {
 func (rt *Runtime) postDown(watcher term.Term, ref uint64, target, name, tag, reason term.Term) {
 	s := rt.scratchFor()
 	defer rt.doneScratch(s)
+	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, downMsg(rt, s, ref, target, name, tag, reason))
+	rt.post(watcher, signal{kind: sigDown, ref: ref, msg: c, frag: f}, nil)
+}
+
+// downMsg builds on h the DOWN message of monitor ref on target (as name
+// when not 0; tag, when not 0, in place of 'DOWN').
+func downMsg(rt *Runtime, h *heap.Heap, ref uint64, target, name, tag, reason term.Term) term.Term {
 	item := target
 	if name != 0 {
-		item = s.Tuple(name, term.AtomNonode)
+		item = h.Tuple(name, term.AtomNonode)
 	}
-	msg := s.Tuple(downTag(rt, tag), makeRef(s, ref), term.AtomProcess, item, reason)
-	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
-	rt.post(watcher, signal{kind: sigDown, ref: ref, msg: c, frag: f}, nil)
+	return h.Tuple(downTag(rt, tag), makeRef(h, ref), term.AtomProcess, item, reason)
 }
 
 // reply sends {Ref, v} to pid, answering a sigCall; v is a term of a heap
@@ -154,16 +164,7 @@ func (p *Process) sendMsg(pid term.Term, msg term.Term) {
 		return // a message to a dead process vanishes
 	}
 	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
-	q.inMu.Lock()
-	if q.inClosed {
-		q.inMu.Unlock()
-		f.Release(rt.Arena, rt.Env.Bins)
-		return
-	}
-	q.in.push(signal{kind: sigMsg, msg: c, frag: f})
-	q.inCount.Add(1)
-	q.inMu.Unlock()
-	rt.wakeProc(q, p.sched())
+	rt.postTo(q, pid, signal{kind: sigMsg, msg: c, frag: f}, p.sched())
 }
 
 // signal sends sig from p to the process pid.
