@@ -24,9 +24,9 @@ func TestBoundedMemory(t *testing.T) {
 	env := te.env
 	// x registers: 0 the list, 1 the copy being built, 2 the cursor.
 	x := make([]term.Term, 3)
-	h.Collect = func(h *heap.Heap, need, live int) {
+	h.Collect = heap.CollectorFunc(func(h *heap.Heap, need, live int) {
 		Collect(h, env, &Roots{Slices: [][]term.Term{x[:live]}}, need, Options{})
-	}
+	})
 	const n = 100000 // list length: 200000 words live, 400000 while copying
 	h.Need(2*n, 0)
 	x[0] = term.Nil

@@ -187,8 +187,9 @@ func Collect(h *heap.Heap, env *term.Env, roots *Roots, need int, opts Options) 
 		// was promoted now, and the whole of it once the collections
 		// since the last full check have copied about as many words.
 		oldFrom := oldTop
-		if h.VerifyCredit += used + st.Promoted; major || h.VerifyCredit >= h.OldUsed() {
-			oldFrom, h.VerifyCredit = 0, 0
+		credit := h.VerifyCredit()
+		if *credit += used + st.Promoted; major || *credit >= h.OldUsed() {
+			oldFrom, *credit = 0, 0
 		}
 		if err := verify(h, env, roots, collected, oldFrom); err != nil {
 			panic(fmt.Sprintf("gc: after a %s collection: %v", kind(major), err))

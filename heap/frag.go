@@ -149,7 +149,6 @@ func (h *Heap) Reset() {
 	h.FreeOld()
 	h.young = h.young[:1]
 	h.youngEnds = h.youngEnds[:0]
-	h.youngDone = 0
 	h.Top, h.limit, h.HWM = b.Start, b.Start+b.Size, b.Start
 	h.End = h.limit
 }

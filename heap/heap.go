@@ -37,7 +37,6 @@ type Heap struct {
 	young     []Block  // young generation: the main block, then fragments
 	youngEnds []uint64 // where allocation ended in each young block but the newest
 	limit     uint64   // end of the newest young block
-	youngDone uint64   // words used in young blocks before the newest
 
 	// Message fragments attached since the last collection (frag.go):
 	// young data too, outside the young blocks.
@@ -56,8 +55,8 @@ type Heap struct {
 	MinHeapSize uint64
 	// FullsweepAfter is the number of minor collections after which the
 	// next collection is a full sweep; MinorGCs counts them since the last.
-	FullsweepAfter int
-	MinorGCs       int
+	FullsweepAfter int32
+	MinorGCs       int32
 
 	old    Block  // the old generation (Size 0: none)
 	oldTop uint64 // next free word in old
@@ -70,16 +69,32 @@ type Heap struct {
 	OffWords         uint64
 	BinVHeapSize     uint64
 
-	// VerifyCredit is used by gcverify builds only: words collected since
-	// the collector last checked the whole old generation.
-	VerifyCredit uint64
+	// verifyState is what gcverify builds keep (VerifyCredit); empty
+	// otherwise.
+	verifyState
 
 	// Collect, when set, is called by Need when the heap lacks room (or on
 	// every Need in a gcverify build); it may move live data and must leave
 	// at least n free words. Until a collector is installed, Need grows the
 	// heap instead.
-	Collect func(h *Heap, n int, live int)
+	Collect Collector
+
+	// young0 backs young while the heap has one young block.
+	young0 [1]Block
 }
+
+// A Collector collects a heap that lacks room: CollectHeap may move live
+// data and must leave at least n free words; live is the number of x
+// registers holding roots.
+type Collector interface {
+	CollectHeap(h *Heap, n int, live int)
+}
+
+// CollectorFunc adapts an ordinary function to a Collector.
+type CollectorFunc func(h *Heap, n int, live int)
+
+// CollectHeap calls f(h, n, live).
+func (f CollectorFunc) CollectHeap(h *Heap, n int, live int) { f(h, n, live) }
 
 // MinBlock is the size of the smallest block a heap takes in words.
 const MinBlock = 1 << 8
@@ -90,6 +105,7 @@ const MinBlock = 1 << 8
 func New(a *Arena, n int) (*Heap, error) {
 	h := &Heap{A: a, W: a.W, MinHeapSize: MinHeapSize, FullsweepAfter: DefaultFullsweepAfter,
 		BinVHeapSize: MinBinVHeapSize}
+	h.young = h.young0[:0]
 	size := NextHeapSize(uint64(max(n, MinHeapSize)), 0)
 	b, err := a.AllocBlock(size)
 	if err != nil {
@@ -109,7 +125,6 @@ func (h *Heap) grow(n uint64) error {
 		return err
 	}
 	if len(h.young) > 0 { // else a freed heap comes back to life
-		h.youngDone += h.Top - h.young[len(h.young)-1].Start
 		h.youngEnds = append(h.youngEnds, h.Top)
 	}
 	h.young = append(h.young, b)
@@ -141,10 +156,10 @@ func (h *Heap) Free() {
 	for _, b := range h.young {
 		h.A.FreeBlock(b)
 	}
-	h.young, h.youngEnds = nil, nil
+	h.young, h.youngEnds = h.young0[:0], nil
 	h.freeFrags()
 	h.FreeOld()
-	h.Top, h.End, h.limit, h.youngDone, h.HWM = 0, 0, 0, 0, 0
+	h.Top, h.End, h.limit, h.HWM = 0, 0, 0, 0
 }
 
 // Need makes sure the next n words Alloc hands out need no new block. With
@@ -157,7 +172,7 @@ func (h *Heap) Need(n int, live int) {
 		return
 	}
 	if h.Collect != nil {
-		h.Collect(h, n, live)
+		h.Collect.CollectHeap(h, n, live)
 		if h.Top+uint64(n) <= h.End {
 			return
 		}
@@ -210,7 +225,11 @@ func (h *Heap) YoungUsed() uint64 {
 		return 0
 	}
 	cur := h.young[len(h.young)-1]
-	return h.youngDone + (h.Top - cur.Start) + h.FragWords()
+	n := h.Top - cur.Start
+	for i, end := range h.youngEnds {
+		n += end - h.young[i].Start
+	}
+	return n + h.FragWords()
 }
 
 // YoungSpans returns the runs of words allocated in the young generation,
@@ -238,8 +257,24 @@ func (h *Heap) InstallYoung(b Block, top uint64) {
 	h.freeFrags()
 	h.young = append(h.young[:0], b)
 	h.youngEnds = h.youngEnds[:0]
-	h.youngDone = 0
 	h.Top, h.limit, h.End, h.HWM = top, b.Start+b.Size, b.Start+b.Size, top
+}
+
+// ReserveTop takes n words off the top of the heap's only young block and
+// returns the index of the first: its owner may keep data of its own there
+// (a process keeps its first stack there, as OTP keeps the stack in the
+// heap block). The words are not part of the heap: Alloc never hands them
+// out and a collection neither scans nor keeps them. The first collection
+// frees the block they are in, so the owner must move its data out before
+// any collection runs. ok is false when the heap has more than one young
+// block or its block lacks n free words.
+func (h *Heap) ReserveTop(n uint64) (at uint64, ok bool) {
+	if len(h.young) != 1 || h.Top+n > h.End || h.End != h.limit {
+		return 0, false
+	}
+	h.limit -= n
+	h.End = h.limit
+	return h.limit, true
 }
 
 // Old returns the old generation's block (Size 0 when there is none) and

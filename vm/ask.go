@@ -22,7 +22,7 @@ func (p *Process) Ask(pid, dead term.Term, call func(q *Process) term.Term) term
 		return call(p)
 	}
 	id := p.rt.NewRefID()
-	p.awaitRef = id
+	p.extra().awaitRef = id
 	p.rt.calls.put(id, call)
 	p.signal(pid, signal{kind: sigCall, ref: id, aux: dead})
 	return p.TailCall(p.rt.instExport(2), 0)
@@ -61,7 +61,7 @@ func (p *Process) IORequest(pid, req term.Term) term.Term {
 	id := p.rt.NewRefID()
 	h := p.Heap
 	p.sendMsg(pid, h.Tuple(p.Atom("io_request"), p.Pid, makeRef(h, id), req))
-	p.awaitRef = id
+	p.extra().awaitRef = id
 	return p.TailCall(p.rt.instExport(2), 0)
 }
 
@@ -92,7 +92,7 @@ func (rt *Runtime) hibernateExport() *Export { return rt.instExport(1) }
 // (Ask), then returns Answer to the native's caller.
 func (p *Process) awaitReply(pc int) (int, coldResult) {
 	for {
-		env := p.env
+		env := p.env()
 		for i, m := range p.mailbox {
 			// {Ref, Answer}, or an io server's {io_reply, Ref, Answer}.
 			if !env.IsTuple(m) {
@@ -102,13 +102,13 @@ func (p *Process) awaitReply(pc int) (int, coldResult) {
 			if k < 0 || k > 1 || (k == 1 && env.Elem(m, 0) != p.Atom("io_reply")) {
 				continue
 			}
-			if id, ok := RefID(env, env.Elem(m, k)); !ok || id != p.awaitRef {
+			if id, ok := RefID(env, env.Elem(m, k)); !ok || id != p.ext.awaitRef {
 				continue
 			}
 			p.mailbox = append(p.mailbox[:i], p.mailbox[i+1:]...)
 			p.mbEpoch++
 			p.x[0] = env.Elem(m, k+1)
-			p.awaitRef = 0
+			p.ext.awaitRef = 0
 			mid, npc := p.popCP()
 			p.setMod(p.rt.inst(mid))
 			return int(npc), coldNext
@@ -136,7 +136,7 @@ func (p *Process) hibernateWait(pc int) (int, coldResult) {
 			return pc, coldWait
 		}
 	}
-	env := p.env
+	env := p.env()
 	x := p.extra()
 	m, f, args := x.hibMFA[0], x.hibMFA[1], x.hibMFA[2]
 	x.hibMFA = [3]term.Term{}

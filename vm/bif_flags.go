@@ -61,18 +61,20 @@ func (p *Process) processFlag(flag, v term.Term) term.Term {
 		if !ok {
 			return p.BadArg()
 		}
-		old := p.maxHeapMap(p.maxHeap)
-		p.maxHeap = mh
+		old := p.maxHeapMap(p.maxHeapSize())
+		p.setMaxHeap(mh)
 		return old
 	case p.Atom("message_queue_data"):
 		if v != p.Atom("on_heap") && v != p.Atom("off_heap") {
 			return p.BadArg()
 		}
 		old := p.Atom("on_heap")
-		if p.offHeapMsgs {
+		if p.ext != nil && p.ext.offHeapMsgs {
 			old = p.Atom("off_heap")
 		}
-		p.offHeapMsgs = v == p.Atom("off_heap")
+		if v == p.Atom("off_heap") || p.ext != nil {
+			p.extra().offHeapMsgs = v == p.Atom("off_heap")
+		}
 		return old
 	case p.Atom("sensitive"), p.Atom("save_calls"):
 		if flag == p.Atom("save_calls") {
@@ -84,8 +86,10 @@ func (p *Process) processFlag(flag, v term.Term) term.Term {
 		if !isBool {
 			return p.BadArg()
 		}
-		old := p.sensitive
-		p.sensitive = v == term.AtomTrue
+		old := p.ext != nil && p.ext.sensitive
+		if v == term.AtomTrue || p.ext != nil {
+			p.extra().sensitive = v == term.AtomTrue
+		}
 		return boolTerm(old)
 	case p.Atom("error_handler"):
 		if !v.IsAtom() {
@@ -102,7 +106,7 @@ func (p *Process) processFlag(flag, v term.Term) term.Term {
 // size, kill, error_logger and include_shared_binaries; keys a map leaves
 // out keep the values of def.
 func (p *Process) parseMaxHeap(v term.Term, def maxHeapSize) (maxHeapSize, bool) {
-	env := p.env
+	env := p.env()
 	mh := def
 	if v.IsSmall() {
 		if v.Small() < 0 {
@@ -156,7 +160,7 @@ func (p *Process) maxHeapMap(mh maxHeapSize) term.Term {
 }
 
 // MaxHeapInfo returns the max_heap_size setting as process_info shows it.
-func (p *Process) MaxHeapInfo() term.Term { return p.maxHeapMap(p.maxHeap) }
+func (p *Process) MaxHeapInfo() term.Term { return p.maxHeapMap(p.maxHeapSize()) }
 
 // maxHeapKill unwinds a process that outgrew its max_heap_size.
 type maxHeapKill struct{}
@@ -164,10 +168,10 @@ type maxHeapKill struct{}
 // checkMaxHeap runs after each collection: a process whose heap is larger
 // than its max_heap_size is reported and, with kill set, killed.
 func (p *Process) checkMaxHeap() {
-	mh := p.maxHeap
-	if mh.size == 0 {
+	if p.ext == nil || p.ext.maxHeap.size == 0 {
 		return
 	}
+	mh := p.ext.maxHeap
 	total := p.Heap.Size()
 	if total <= mh.size {
 		return
@@ -179,7 +183,7 @@ func (p *Process) checkMaxHeap() {
 			"    Max Heap Size:    %d\n    Total Heap Size:  %d\n    Kill:             %t\n"+
 			"    Error Logger:     %t\n    Message Queue Len: %d\n\n",
 			now.Day(), now.Month().String()[:3], now.Year(), now.Hour(), now.Minute(), now.Second(),
-			now.Nanosecond()/1000, term.AppendW(nil, p.env, p.Pid), mh.size, total, mh.kill, mh.errorLogger,
+			now.Nanosecond()/1000, term.AppendW(nil, p.env(), p.Pid), mh.size, total, mh.kill, mh.errorLogger,
 			len(p.mailbox))
 		p.rt.stdoutMu.Lock()
 		p.rt.cfg.Stderr.Write([]byte(msg))
@@ -188,4 +192,24 @@ func (p *Process) checkMaxHeap() {
 	if mh.kill {
 		panic(maxHeapKill{})
 	}
+}
+
+// defaultMaxHeap is the max_heap_size setting of a process that has not
+// changed it: no limit, kill and report on.
+var defaultMaxHeap = maxHeapSize{kill: true, errorLogger: true}
+
+// maxHeapSize returns p's max_heap_size setting.
+func (p *Process) maxHeapSize() maxHeapSize {
+	if p.ext == nil {
+		return defaultMaxHeap
+	}
+	return p.ext.maxHeap
+}
+
+// setMaxHeap changes p's max_heap_size setting.
+func (p *Process) setMaxHeap(mh maxHeapSize) {
+	if p.ext == nil && mh == defaultMaxHeap {
+		return
+	}
+	p.extra().maxHeap = mh
 }

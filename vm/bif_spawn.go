@@ -49,14 +49,14 @@ func registerProcessBIFs(rt *Runtime) {
 	reg("monitor", 2, func(p *Process, a []term.Term) term.Term { return p.monitorBIF(a[0], a[1], term.Nil) })
 	reg("monitor", 3, func(p *Process, a []term.Term) term.Term { return p.monitorBIF(a[0], a[1], a[2]) })
 	reg("demonitor", 1, func(p *Process, a []term.Term) term.Term {
-		if !p.env.IsRef(a[0]) {
+		if !p.env().IsRef(a[0]) {
 			return p.BadArg()
 		}
 		p.Demonitor(a[0], false)
 		return term.AtomTrue
 	})
 	reg("demonitor", 2, func(p *Process, a []term.Term) term.Term {
-		env := p.env
+		env := p.env()
 		if !env.IsRef(a[0]) {
 			return p.BadArg()
 		}
@@ -166,7 +166,7 @@ func registerProcessBIFs(rt *Runtime) {
 
 // spawnFun starts fun() in a new process with spawn_opt options opts.
 func (p *Process) spawnFun(fun, opts term.Term, bif string) term.Term {
-	env := p.env
+	env := p.env()
 	if !env.IsFun(fun) || env.FunArity(fun) != 0 {
 		return p.BadArg()
 	}
@@ -175,7 +175,7 @@ func (p *Process) spawnFun(fun, opts term.Term, bif string) term.Term {
 
 // spawnMFA starts m:f(args...) in a new process.
 func (p *Process) spawnMFA(m, f, args, opts term.Term, bif string) term.Term {
-	env := p.env
+	env := p.env()
 	if !m.IsAtom() || !f.IsAtom() {
 		return p.BadArg()
 	}
@@ -193,7 +193,7 @@ func (p *Process) spawnMFA(m, f, args, opts term.Term, bif string) term.Term {
 
 // spawnWith parses spawn_opt options and starts e(args...).
 func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	o := spawnOpts{prio: prioNormal, fullsweepAfter: -1}
 	link, mon := false, false
 	var monTag term.Term
@@ -262,15 +262,15 @@ func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Te
 		return p.SystemLimit()
 	}
 	if link {
-		q.links = append(q.links, p.Pid)
+		q.rels().links = append(q.rels().links, p.Pid)
 		p.addLink(q.Pid)
 	}
 	var ref term.Term
 	if mon {
 		id := p.rt.NewRefID()
 		ref = makeRef(p.Heap, id)
-		p.monitors = append(p.monitors, monitor{ref: id, pid: q.Pid, tag: monTag})
-		q.monitoredBy = append(q.monitoredBy, monitor{ref: id, pid: p.Pid, tag: monTag})
+		p.rels().monitors = append(p.rels().monitors, monitor{ref: id, pid: q.Pid, tag: monTag})
+		q.rels().monitoredBy = append(q.rels().monitoredBy, monitor{ref: id, pid: p.Pid, tag: monTag})
 	}
 	p.rt.spawnProc(q, p.sched())
 	if mon {
@@ -301,7 +301,7 @@ func (p *Process) priorityName(pr uint8) term.Term {
 
 // monitorBIF implements erlang:monitor/2,3.
 func (p *Process) monitorBIF(kind, target, opts term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	if kind != term.AtomProcess {
 		return p.BadArg()
 	}
@@ -333,7 +333,7 @@ func (p *Process) monitorBIF(kind, target, opts term.Term) term.Term {
 // monitorOpts reads monitor options: {tag, Tag} (returned, or 0) and
 // {alias, _} (accepted; beamr has no aliases yet).
 func (p *Process) monitorOpts(l term.Term) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	var tag term.Term
 	for ; l.IsList(); l = env.Tl(l) {
 		mo := env.Hd(l)
@@ -378,7 +378,7 @@ func (p *Process) exit2(pid, reason term.Term) term.Term {
 // collected, and the process waits until a message comes, then calls
 // m:f(args...).
 func (p *Process) hibernate(m, f, args term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	if !m.IsAtom() || !f.IsAtom() {
 		return p.BadArg()
 	}

@@ -66,7 +66,7 @@ func (rt *Runtime) monotonicMs() int64 {
 
 // startTimer implements send_after/3,4 (timeout false) and start_timer/3,4.
 func (p *Process) startTimer(tm, dest, msg, opts term.Term, timeout bool) term.Term {
-	env := p.env
+	env := p.env()
 	rt := p.rt
 	abs := false
 	l := opts
@@ -105,7 +105,7 @@ func (p *Process) startTimer(tm, dest, msg, opts term.Term, timeout bool) term.T
 		return makeRef(p.Heap, id)
 	}
 	bt := &bifTimer{ref: id, dest: dest, timeout: timeout}
-	bt.msg, bt.frag = heap.CopyToFrag(rt.Arena, p.env, msg)
+	bt.msg, bt.frag = heap.CopyToFrag(rt.Arena, p.env(), msg)
 	t := &timer{when: rt.timers.deadline(ms), bif: bt, fire: rt.fireBIF}
 	bt.t = t
 	rt.timers.mu.Lock()
@@ -164,7 +164,7 @@ func (rt *Runtime) cancelBIFTimer(t *timer) bool {
 
 // timerOp implements cancel_timer/1,2 (cancel) and read_timer/1,2.
 func (p *Process) timerOp(ref, opts term.Term, cancel bool) term.Term {
-	env := p.env
+	env := p.env()
 	rt := p.rt
 	async, info, infoSet := false, true, false
 	l := opts

@@ -58,7 +58,7 @@ import (
 // operands the compiler never produces (a register that holds no match
 // context).
 func (p *Process) bits(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	// Operand words are read without bounds checks, as in the interpreter's
 	// hot loop: the loader emits every operand of an instruction, and pc is
 	// checked against the code's length before each opcode is read.
@@ -86,7 +86,7 @@ func (p *Process) bits(code []uint64, pc int) (int, bool) {
 			}
 			var v term.Term
 			if pos&7 == 0 && f&(bsFlagLittle|bsFlagSigned) == 0 && (n == 8 || n == 16) {
-				data := matchedBytes(p.env, w, i)
+				data := matchedBytes(p.env(), w, i)
 				if n == 8 {
 					v = term.MakeSmall(int64(data[pos>>3]))
 				} else {
@@ -94,7 +94,7 @@ func (p *Process) bits(code []uint64, pc int) (int, bool) {
 					v = term.MakeSmall(int64(b[0])<<8 | int64(b[1]))
 				}
 			} else {
-				v = p.intField(matchedBytes(p.env, w, i), pos, n, f)
+				v = p.intField(matchedBytes(p.env(), w, i), pos, n, f)
 			}
 			w[i+2] = smallWord(pos + n)
 			p.set(cw(base, pc+7), v)

@@ -256,7 +256,7 @@ func writeSeg(env *term.Env, data []byte, off uint64, s *bsSeg) {
 // bsCreateBinSlow runs bs_create_bin segment by segment, checking every
 // size and value the way OTP reports failures.
 func (p *Process) bsCreateBinSlow(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	n := int(code[pc+3])
 	next := pc + 4 + segWords*n
 	var stack [8]bsSeg
@@ -293,7 +293,7 @@ func (p *Process) bsCreateBinSlow(code []uint64, pc int) (int, bool) {
 
 // buildBits makes a fresh bitstring of total bits from segs.
 func (p *Process) buildBits(segs []bsSeg, total uint64) term.Term {
-	env := p.env
+	env := p.env()
 	nb := (total + 7) / 8
 	var bin term.Term
 	var data []byte
@@ -320,7 +320,7 @@ func (p *Process) buildBits(segs []bsSeg, total uint64) term.Term {
 // appendBits runs a bs_create_bin whose first segment is append or
 // private_append, extending a writable buffer in place when it can.
 func (p *Process) appendBits(segs []bsSeg, total uint64) term.Term {
-	env := p.env
+	env := p.env()
 	acc := &segs[0]
 	nb := (total + 7) / 8
 	if r, ob, ok := p.writableView(acc.val, acc.bits); ok && nb < uint64(cap(ob.Data)) {
@@ -362,7 +362,7 @@ func (p *Process) bsFail(code []uint64, pc int, e *bsError) (int, bool) {
 	info := p.newMap([]term.Term{term.AtomCause, term.AtomFunction, term.AtomModule},
 		[]term.Term{cause, p.Atom("format_bs_fail"), term.AtomErlErtsErrors})
 	ei := h.Tuple(term.AtomErrorInfo, info)
-	p.excClass, p.excReason, p.excFrame = term.AtomError, e.reason, term.NoValue
+	p.r.excClass, p.r.excReason, p.r.excFrame = term.AtomError, e.reason, term.NoValue
 	mod := p.mod // the interpreter keeps it current for bit-syntax instructions
 	if mod == nil {
 		return 0, false
@@ -374,11 +374,11 @@ func (p *Process) bsFail(code []uint64, pc int, e *bsError) (int, bool) {
 	var items []term.Term
 	loc := p.location(mod, uint32(pc))
 	for loc.IsList() {
-		items = append(items, p.env.Hd(loc))
-		loc = p.env.Tl(loc)
+		items = append(items, p.env().Hd(loc))
+		loc = p.env().Tl(loc)
 	}
 	items = append(items, ei)
-	p.excFrame = h.Tuple(mod.Name, fr.name, term.MakeSmall(int64(fr.arity)), h.List(items...))
-	p.noFaultLoc = true
+	p.r.excFrame = h.Tuple(mod.Name, fr.name, term.MakeSmall(int64(fr.arity)), h.List(items...))
+	p.r.noFaultLoc = true
 	return 0, false
 }

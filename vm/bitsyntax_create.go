@@ -70,10 +70,10 @@ func (p *Process) segBitsFast(code []uint64, s int) (uint64, bool) {
 		bits := uint64(sz.Small()) * unit
 		return bits, bits <= 64
 	case segAppend, segPrivateAppend:
-		have, ok := bitSize(p.env, p.get(cw(base, s+1)))
+		have, ok := bitSize(p.env(), p.get(cw(base, s+1)))
 		return have, ok && (unit <= 1 || multipleOf(have, unit))
 	case segBinary:
-		have, ok := bitSize(p.env, p.get(cw(base, s+1)))
+		have, ok := bitSize(p.env(), p.get(cw(base, s+1)))
 		if !ok {
 			return 0, false
 		}
@@ -90,7 +90,7 @@ func (p *Process) segBitsFast(code []uint64, s int) (uint64, bool) {
 		return uint64(term.Term(cw(base, s+2)).Small()) * unit, true
 	case segFloat:
 		v, sz := p.get(cw(base, s+1)), p.get(cw(base, s+2))
-		if !sz.IsSmall() || uint64(sz.Small()) > 64 || !(v.IsSmall() || p.env.IsFloat(v)) {
+		if !sz.IsSmall() || uint64(sz.Small()) > 64 || !(v.IsSmall() || p.env().IsFloat(v)) {
 			return 0, false
 		}
 		bits := uint64(sz.Small()) * unit
@@ -125,7 +125,7 @@ func (p *Process) segBitsFast(code []uint64, s int) (uint64, bool) {
 // segments written so far end.
 func (p *Process) writeSegs(data []byte, off uint64, code []uint64, from, to int, limit uint64) (uint64, bool) {
 	base := unsafe.Pointer(unsafe.SliceData(code))
-	env := p.env
+	env := p.env()
 	for s := from; s < to; s += segWords {
 		w := cw(base, s)
 		switch w & 0xFF {
@@ -200,7 +200,7 @@ func (p *Process) buildFast(code []uint64, from, to int, total uint64) term.Term
 	}
 	data := make([]byte, nb)
 	p.writeSegs(data, 0, code, from, to, total)
-	bin := p.Heap.RefcBinary(p.env.Bins, data)
+	bin := p.Heap.RefcBinary(p.env().Bins, data)
 	if total&7 != 0 {
 		return p.Heap.SubBinary(bin, 0, total)
 	}
@@ -214,7 +214,7 @@ func (p *Process) buildFast(code []uint64, from, to int, total uint64) term.Term
 // them fit. ok is false when the instruction must take another path; the
 // buffer is then as it was.
 func (p *Process) appendInPlace(code []uint64, from, to int) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	acc := p.get(code[from+1])
 	accBits, ok := bitSize(env, acc)
 	if !ok {

@@ -22,8 +22,7 @@ func testProcess(t testing.TB) *Process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Process{rt: rt, env: &rt.Env, Heap: h, trapFun: term.NoValue, excFrame: term.NoValue,
-		excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue, excCause: term.NoValue}
+	p := &Process{rt: rt, Heap: h, trapFun: term.NoValue}
 	new(regs).attach(p)
 	return p
 }
@@ -55,9 +54,9 @@ func (g *createGen) bitstring(bits uint64) term.Term {
 	}
 	data := make([]byte, nb+2)
 	g.r.Read(data)
-	bin := h.Binary(g.p.env.Bins, data)
+	bin := h.Binary(g.p.env().Bins, data)
 	if off == 0 && bits%8 == 0 && g.r.Intn(2) == 0 {
-		return h.Binary(g.p.env.Bins, data[:nb])
+		return h.Binary(g.p.env().Bins, data[:nb])
 	}
 	return h.SubBinary(bin, off, bits)
 }
@@ -143,7 +142,7 @@ func (g *createGen) segment(code []uint64, num uint64, first bool) []uint64 {
 		n := g.r.Intn(6)
 		s := make([]byte, n)
 		g.r.Read(s)
-		return append(code, w, uint64(g.lit.Binary(g.p.env.Bins, s)), uint64(term.MakeSmall(int64(n))))
+		return append(code, w, uint64(g.lit.Binary(g.p.env().Bins, s)), uint64(term.MakeSmall(int64(n))))
 	case segUTF8, segUTF16, segUTF32:
 		cps := []int64{0x41, 0xE9, 0x20AC, 0x1F600, 0xD800, 0x110000, -1}
 		return append(code, w, g.reg(term.MakeSmall(cps[g.r.Intn(len(cps))])), uint64(term.AtomUndefined))
@@ -200,7 +199,7 @@ func TestCreateBinFastMatchesSlow(t *testing.T) {
 	p := testProcess(t)
 	lit, _ := heap.New(p.rt.Arena, 0)
 	g := &createGen{r: rand.New(rand.NewSource(7)), p: p, lit: lit}
-	env := p.env
+	env := p.env()
 	fastOK := 0
 	for i := 0; i < 20000; i++ {
 		code := g.instr()
@@ -248,7 +247,7 @@ func mustBitSize(t *testing.T, env *term.Env, v term.Term) uint64 {
 // leave the buffer usable.
 func TestAppendInPlaceKeepsOldViews(t *testing.T) {
 	p := testProcess(t)
-	env := p.env
+	env := p.env()
 	r := rand.New(rand.NewSource(3))
 	acc := p.newWritable(make([]byte, 0, 300), 0)
 	var views []term.Term
@@ -313,7 +312,7 @@ func TestAppendInPlaceKeepsOldViews(t *testing.T) {
 // that could raise is left to the interpreter unless it comes first.
 func TestChainedMatchInstructions(t *testing.T) {
 	p := testProcess(t)
-	env := p.env
+	env := p.env()
 	r := rand.New(rand.NewSource(5))
 	data := make([]byte, 100)
 	r.Read(data)
@@ -379,7 +378,7 @@ func TestChainedMatchInstructions(t *testing.T) {
 // integers.
 func TestIntFieldSmallBoundaries(t *testing.T) {
 	p := testProcess(t)
-	env := p.env
+	env := p.env()
 	data := []byte{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}
 	for n := uint64(0); n <= 72; n++ {
 		for _, flags := range []uint64{0, bsFlagSigned, bsFlagLittle, bsFlagLittle | bsFlagSigned} {
@@ -435,7 +434,7 @@ func BenchmarkBitsMatchHead(b *testing.B) {
 	var ctx term.Term
 	for i := 0; i < b.N; i++ {
 		if i%1000 == 0 {
-			ctx, _ = p.startMatch(p.Heap.Binary(p.env.Bins, data))
+			ctx, _ = p.startMatch(p.Heap.Binary(p.env().Bins, data))
 		}
 		p.x[0] = ctx
 		if next, ok := p.bits(code, 0); !ok || next != len(code)-1 {

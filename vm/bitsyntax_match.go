@@ -80,7 +80,7 @@ func (p *Process) startMatch(t term.Term) (term.Term, bool) {
 	if !t.IsBoxed() {
 		return 0, false
 	}
-	w := p.env.W
+	w := p.env().W
 	i := t.Index()
 	var orig term.Term
 	var pos, end uint64
@@ -119,7 +119,7 @@ type matchState struct {
 // loadCtx decodes the match context t. ok is false when t is not one
 // (only possible with malformed code).
 func (p *Process) loadCtx(t term.Term) (ms matchState, ok bool) {
-	env := p.env
+	env := p.env()
 	i, ok := ctxAt(env.W, t)
 	if !ok {
 		return ms, false
@@ -136,11 +136,11 @@ func (ms *matchState) rest() uint64 { return ms.end - ms.pos }
 
 // storePos writes the position back into the context.
 func (p *Process) storePos(ms *matchState) {
-	p.env.W[ms.at+2] = smallWord(ms.pos)
+	p.env().W[ms.at+2] = smallWord(ms.pos)
 }
 
 // orig returns the binary the context matches.
-func (p *Process) ctxOrig(ms *matchState) term.Term { return term.Term(p.env.W[ms.at+1]) }
+func (p *Process) ctxOrig(ms *matchState) term.Term { return term.Term(p.env().W[ms.at+1]) }
 
 // matchSize evaluates a segment size operand (Size * Unit bits) while
 // matching; ok is false for anything but a non-negative small integer whose
@@ -278,7 +278,7 @@ func matchUTF(ms *matchState, enc int, flags uint64) (int64, uint64, bool) {
 // same form): Fail Src Live Dst.
 func (p *Process) bsStartMatch(code []uint64, pc int) (int, bool) {
 	t := p.get(code[pc+2])
-	if t.IsBoxed() && p.env.W[t.Index()] == ctxHeader {
+	if t.IsBoxed() && p.env().W[t.Index()] == ctxHeader {
 		p.set(code[pc+4], t)
 		return pc + 5, true
 	}
@@ -293,7 +293,7 @@ func (p *Process) bsStartMatch(code []uint64, pc int) (int, bool) {
 // bsGetPosition runs bs_get_position: Ctx Dst Live. The position word is
 // a small integer already.
 func (p *Process) bsGetPosition(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+1]))
 	if !ok {
 		return p.badCtx()
@@ -304,7 +304,7 @@ func (p *Process) bsGetPosition(code []uint64, pc int) (int, bool) {
 
 // bsSetPosition runs bs_set_position: Ctx Pos.
 func (p *Process) bsSetPosition(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+1]))
 	pos := p.get(code[pc+2])
 	if !ok || !pos.IsSmall() || pos.Small() < 0 || uint64(pos.Small()) > smallVal(w[i+3]) {
@@ -316,7 +316,7 @@ func (p *Process) bsSetPosition(code []uint64, pc int) (int, bool) {
 
 // bsGetTail runs bs_get_tail: Ctx Dst Live.
 func (p *Process) bsGetTail(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+1]))
 	if !ok {
 		return p.badCtx()
@@ -328,7 +328,7 @@ func (p *Process) bsGetTail(code []uint64, pc int) (int, bool) {
 
 // bsTestTail runs bs_test_tail2: Fail Ctx Bits.
 func (p *Process) bsTestTail(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
@@ -341,7 +341,7 @@ func (p *Process) bsTestTail(code []uint64, pc int) (int, bool) {
 
 // bsTestUnit runs bs_test_unit: Fail Ctx Unit.
 func (p *Process) bsTestUnit(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
@@ -390,7 +390,7 @@ func (p *Process) getSize(sw, unit, f, rest uint64, all bool) (uint64, bool) {
 
 // bsGetInteger runs bs_get_integer2: Fail Ctx Live Size Unit Flags Dst.
 func (p *Process) bsGetInteger(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	w := env.W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
@@ -410,7 +410,7 @@ func (p *Process) bsGetInteger(code []uint64, pc int) (int, bool) {
 
 // bsGetFloat runs bs_get_float2: Fail Ctx Live Size Unit Flags Dst.
 func (p *Process) bsGetFloat(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	w := env.W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
@@ -433,7 +433,7 @@ func (p *Process) bsGetFloat(code []uint64, pc int) (int, bool) {
 
 // bsGetBinary runs bs_get_binary2: Fail Ctx Live Size Unit Flags Dst.
 func (p *Process) bsGetBinary(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	w := env.W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
@@ -452,7 +452,7 @@ func (p *Process) bsGetBinary(code []uint64, pc int) (int, bool) {
 
 // bsSkipBits runs bs_skip_bits2: Fail Ctx Size Unit Flags.
 func (p *Process) bsSkipBits(code []uint64, pc int) (int, bool) {
-	w := p.env.W
+	w := p.env().W
 	i, ok := ctxAt(w, p.get(code[pc+2]))
 	if !ok {
 		return p.badCtx()
@@ -477,7 +477,7 @@ func (p *Process) bsMatchString(code []uint64, pc int) (int, bool) {
 	if n > ms.rest() {
 		return p.jumpFail(code[pc+1])
 	}
-	s := origBytes(p.env, term.Term(code[pc+4]))
+	s := origBytes(p.env(), term.Term(code[pc+4]))
 	if !bitsEqual(ms.data, ms.pos, s, 0, n) {
 		return p.jumpFail(code[pc+1])
 	}

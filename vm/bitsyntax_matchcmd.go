@@ -39,7 +39,7 @@ const bsmReads = 1 << 32
 // bsMatch runs bs_match: Fail Ctx N Commands (N words). The position is
 // kept in a local and stored when the instruction ends or fails.
 func (p *Process) bsMatch(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	w := env.W
 	base := unsafe.Pointer(unsafe.SliceData(code)) // operands: see bits
 	at, ok := ctxAt(w, p.get(cw(base, pc+2)))
@@ -124,6 +124,6 @@ func (p *Process) bsMatch(code []uint64, pc int) (int, bool) {
 // bsMatchFail records the progress a bs_match instruction made before a
 // command failed and goes to its failure label.
 func (p *Process) bsMatchFail(code []uint64, pc int, at, pos uint64) (int, bool) {
-	p.env.W[at+2] = smallWord(pos)
+	p.env().W[at+2] = smallWord(pos)
 	return p.jumpFail(code[pc+1])
 }

@@ -31,7 +31,7 @@ const minWritable = 256
 // newWritable wraps buf (len = bytes in use, cap > len) as a writable
 // buffer and returns the view of its first bits bits.
 func (p *Process) newWritable(buf []byte, bits uint64) term.Term {
-	r := p.Heap.RefcBinary(p.env.Bins, buf)
+	r := p.Heap.RefcBinary(p.env().Bins, buf)
 	p.Heap.W[r.Index()+1] = uint64(cap(buf))
 	return p.Heap.SubBinary(r, 0, bits)
 }
@@ -40,7 +40,7 @@ func (p *Process) newWritable(buf []byte, bits uint64) term.Term {
 // a writable buffer owned by this process alone, and returns the buffer's
 // refc binary and off-heap data.
 func (p *Process) writableView(t term.Term, bits uint64) (term.Term, *term.OffBin, bool) {
-	env := p.env
+	env := p.env()
 	i := t.Index()
 	if term.Term(env.W[i]).HeaderSub() != term.SubSubBin || env.W[i+2] != 0 {
 		return 0, nil, false

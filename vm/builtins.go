@@ -12,7 +12,7 @@ func registerBuiltins(rt *Runtime) {
 	rt.Register("erlang", "send", 2, send)
 	rt.Register("erlang", "!", 2, send)
 	rt.Register("erlang", "send", 3, func(p *Process, a []term.Term) term.Term {
-		if !validSendOpts(p.env, a[2]) {
+		if !validSendOpts(p.env(), a[2]) {
 			return p.ErrorCause(term.AtomBadarg, p.Atom("badopt"))
 		}
 		if p.send(a[0], a[1]) == term.NoValue {

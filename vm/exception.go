@@ -25,8 +25,8 @@ func loc(mod *Module, pc uint32) term.Term { return term.MakeSmall(int64(mod.ID)
 // bifFrame records that native function e failed with its arguments in x
 // registers 0..arity-1, if the failure asked for a frame.
 func (p *Process) bifFrame(e *Export, arity int) {
-	if p.excFrame != term.AtomTrue {
-		p.excFrame = term.NoValue
+	if p.r.excFrame != term.AtomTrue {
+		p.r.excFrame = term.NoValue
 		return
 	}
 	args := p.Heap.List(p.x[:arity]...)
@@ -35,9 +35,9 @@ func (p *Process) bifFrame(e *Export, arity int) {
 	if e.M != term.AtomErlang {
 		mod = p.Atom("erl_stdlib_errors")
 	}
-	info := p.errorInfo(mod, p.excCause)
-	p.excCause = term.NoValue
-	p.excFrame = p.Heap.Tuple(e.M, e.F, args, info)
+	info := p.errorInfo(mod, p.r.excCause)
+	p.r.excCause = term.NoValue
+	p.r.excFrame = p.Heap.Tuple(e.M, e.F, args, info)
 }
 
 // errorInfo builds [{error_info, #{module => Mod}}], with cause => Cause
@@ -56,14 +56,14 @@ func (p *Process) errorInfo(mod, cause term.Term) term.Term {
 // options, e.g. cause => badopt).
 func (p *Process) ErrorCause(reason, cause term.Term) term.Term {
 	p.Error(reason)
-	p.excCause = cause
+	p.r.excCause = cause
 	return term.NoValue
 }
 
 // undef raises error:undef for M:F with arity arguments in x registers.
 func (p *Process) undef(m, f term.Term, arity int) {
-	p.excClass, p.excReason = term.AtomError, term.AtomUndef
-	p.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), term.Nil)
+	p.r.excClass, p.r.excReason = term.AtomError, term.AtomUndef
+	p.r.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), term.Nil)
 }
 
 // RaiseWithArgs raises class:reason from a native function called by
@@ -71,18 +71,18 @@ func (p *Process) undef(m, f term.Term, arity int) {
 // frame of the stack trace, with info (a map, or term.NoValue) added as
 // {error_info, Info} to its location (erlang:error/2,3).
 func (p *Process) RaiseWithArgs(class, reason, args, info term.Term) term.Term {
-	p.excClass, p.excReason, p.excFrame = class, reason, term.NoValue
+	p.r.excClass, p.r.excReason, p.r.excFrame = class, reason, term.NoValue
 	if args.IsList() || args == term.Nil { // error(R, none) keeps the arity
-		p.excArgs, p.excInfo = args, info
+		p.r.excArgs, p.r.excInfo = args, info
 	}
 	return term.NoValue
 }
 
 // functionClause raises error:function_clause from the func_info at pc.
 func (p *Process) functionClause(m, f term.Term, arity int, mod *Module, pc int) {
-	p.excClass, p.excReason = term.AtomError, term.AtomFunctionClause
-	p.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), p.location(mod, uint32(pc)))
-	p.noFaultLoc = true
+	p.r.excClass, p.r.excReason = term.AtomError, term.AtomFunctionClause
+	p.r.excFrame = p.Heap.Tuple(m, f, p.Heap.List(p.x[:arity]...), p.location(mod, uint32(pc)))
+	p.r.noFaultLoc = true
 }
 
 // location returns [{file, F}, {line, L}] for the code at pc, or [].
@@ -104,14 +104,14 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 		return false
 	}
 	h := p.Heap
-	class, reason := p.excClass, p.excReason
+	class, reason := p.r.excClass, p.r.excReason
 	var raw term.Term
-	if p.excRaw != term.NoValue {
-		raw = p.excRaw
-		p.excRaw = term.NoValue
+	if p.r.excRaw != term.NoValue {
+		raw = p.r.excRaw
+		p.r.excRaw = term.NoValue
 	} else {
 		elems := make([]term.Term, 0, 3+BacktraceDepth)
-		frame := p.excFrame
+		frame := p.r.excFrame
 		depth := BacktraceDepth
 		if frame == term.NoValue || frame == term.AtomTrue {
 			frame = term.Nil
@@ -119,20 +119,20 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 			depth--
 		}
 		elems = append(elems, class, frame)
-		if p.excArgs != term.NoValue && !p.noFaultLoc {
+		if p.r.excArgs != term.NoValue && !p.r.noFaultLoc {
 			// error/2,3: the caller's frame shows the arguments.
 			if fr, ok := mod.funcAt(fault); ok {
 				locs := p.location(mod, fault)
-				if p.excInfo != term.NoValue {
-					locs = appendList(p, locs, h.Tuple(term.AtomErrorInfo, p.excInfo))
+				if p.r.excInfo != term.NoValue {
+					locs = appendList(p, locs, h.Tuple(term.AtomErrorInfo, p.r.excInfo))
 				}
-				elems[1] = h.Tuple(mod.Name, fr.name, p.excArgs, locs)
+				elems[1] = h.Tuple(mod.Name, fr.name, p.r.excArgs, locs)
 				depth--
-				p.noFaultLoc = true
+				p.r.noFaultLoc = true
 			}
 		}
-		p.excArgs, p.excInfo = term.NoValue, term.NoValue
-		if p.noFaultLoc {
+		p.r.excArgs, p.r.excInfo = term.NoValue, term.NoValue
+		if p.r.noFaultLoc {
 			elems = append(elems, term.Nil)
 		} else {
 			elems = append(elems, loc(mod, fault))
@@ -154,7 +154,7 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 		}
 		raw = h.Tuple(elems...)
 	}
-	p.excFrame, p.noFaultLoc = term.NoValue, false
+	p.r.excFrame, p.r.noFaultLoc = term.NoValue, false
 
 	if p.catches > 0 {
 		for i := p.sp - 1; i >= yGuard; i-- {
@@ -179,17 +179,18 @@ func (p *Process) handle(mod *Module, fault uint32) bool {
 		}
 	}
 	// Uncaught: the process exits.
-	p.exitClass = class
-	p.exitStack = p.buildStacktrace(raw)
+	x := p.extra()
+	x.exitClass = class
+	x.exitStack = p.buildStacktrace(raw)
 	switch class {
 	case term.AtomError:
-		p.exitValue = h.Tuple(reason, p.exitStack)
+		p.exitValue = h.Tuple(reason, x.exitStack)
 	case term.AtomThrow:
-		p.exitValue = h.Tuple(h.Tuple(term.AtomNocatch, reason), p.exitStack)
+		p.exitValue = h.Tuple(h.Tuple(term.AtomNocatch, reason), x.exitStack)
 	default:
 		p.exitValue = reason
 	}
-	p.exitReason = reason
+	x.exitReason = reason
 	return false
 }
 
@@ -208,7 +209,7 @@ func (p *Process) catchValue(class, reason, raw term.Term) term.Term {
 // buildStacktrace turns a raw trace into OTP's list of frames. Anything
 // else is returned unchanged.
 func (p *Process) buildStacktrace(raw term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	if !env.IsTuple(raw) || env.TupleArity(raw) < 3 {
 		return raw
 	}
@@ -247,7 +248,7 @@ func (p *Process) buildStacktrace(raw term.Term) term.Term {
 
 // rawTraceClass returns the class stored in a raw trace.
 func (p *Process) rawTraceClass(raw term.Term) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	if !env.IsTuple(raw) || env.TupleArity(raw) < 3 {
 		return 0, false
 	}
@@ -262,7 +263,7 @@ func (p *Process) reraise(raw, reason term.Term) {
 		p.Raise(term.AtomError, term.AtomBadarg)
 		return
 	}
-	p.excClass, p.excReason, p.excRaw = class, reason, raw
+	p.r.excClass, p.r.excReason, p.r.excRaw = class, reason, raw
 }
 
 // rawRaise implements raw_raise: x0 class, x1 reason, x2 raw trace. It
@@ -271,14 +272,14 @@ func (p *Process) rawRaise(class, reason, raw term.Term) bool {
 	if class != term.AtomError && class != term.AtomExit && class != term.AtomThrow {
 		return false
 	}
-	p.excClass, p.excReason, p.excRaw = class, reason, raw
+	p.r.excClass, p.r.excReason, p.r.excRaw = class, reason, raw
 	return true
 }
 
 // RaiseWithTrace raises class:reason with a ready stack trace (erlang:raise/3).
 func (p *Process) RaiseWithTrace(class, reason, stack term.Term) term.Term {
-	p.excClass, p.excReason = class, reason
-	p.excRaw = p.Heap.Tuple(class, p.Atom(atomCooked), stack)
+	p.r.excClass, p.r.excReason = class, reason
+	p.r.excRaw = p.Heap.Tuple(class, p.Atom(atomCooked), stack)
 	return term.NoValue
 }
 
@@ -291,8 +292,8 @@ func (rt *Runtime) catchAt(i uint64) catchTarget {
 // appendList returns the proper list l with x added at the end.
 func appendList(p *Process, l, x term.Term) term.Term {
 	var elems []term.Term
-	for ; l.IsList(); l = p.env.Tl(l) {
-		elems = append(elems, p.env.Hd(l))
+	for ; l.IsList(); l = p.env().Tl(l) {
+		elems = append(elems, p.env().Hd(l))
 	}
 	return p.Heap.List(append(elems, x)...)
 }

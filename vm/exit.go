@@ -21,19 +21,19 @@ type monitor struct {
 
 // addLink records a link to pid (once).
 func (p *Process) addLink(pid term.Term) {
-	for _, l := range p.links {
+	for _, l := range p.rd().links {
 		if l == pid {
 			return
 		}
 	}
-	p.links = append(p.links, pid)
+	p.rels().links = append(p.rels().links, pid)
 }
 
 // removeLink drops the link to pid and reports whether there was one.
 func (p *Process) removeLink(pid term.Term) bool {
-	for i, l := range p.links {
+	for i, l := range p.rd().links {
 		if l == pid {
-			p.links = append(p.links[:i], p.links[i+1:]...)
+			p.rel.links = append(p.rel.links[:i], p.rel.links[i+1:]...)
 			return true
 		}
 	}
@@ -42,7 +42,7 @@ func (p *Process) removeLink(pid term.Term) bool {
 
 // hasLink reports whether p is linked to pid.
 func (p *Process) hasLink(pid term.Term) bool {
-	for _, l := range p.links {
+	for _, l := range p.rd().links {
 		if l == pid {
 			return true
 		}
@@ -52,9 +52,9 @@ func (p *Process) hasLink(pid term.Term) bool {
 
 // dropMonitor removes the monitor ref p holds; false when p holds none.
 func (p *Process) dropMonitor(ref uint64) bool {
-	for i, m := range p.monitors {
+	for i, m := range p.rd().monitors {
 		if m.ref == ref {
-			p.monitors = append(p.monitors[:i], p.monitors[i+1:]...)
+			p.rel.monitors = append(p.rel.monitors[:i], p.rel.monitors[i+1:]...)
 			return true
 		}
 	}
@@ -64,16 +64,28 @@ func (p *Process) dropMonitor(ref uint64) bool {
 // setExit records how p ends: class 0 for an exit signal or an explicit
 // end (reason is the exit reason), or the class of an uncaught exception.
 func (p *Process) setExit(class, reason, stack term.Term) {
-	p.exitClass, p.exitValue, p.exitReason = class, reason, reason
-	if stack != 0 {
-		p.exitStack = stack
+	p.exitValue = reason
+	if class != 0 || stack != 0 || p.ext != nil {
+		x := p.extra()
+		x.exitClass, x.exitReason = class, reason
+		if stack != 0 {
+			x.exitStack = stack
+		}
 	}
 	p.exitSet = true
 }
 
+// exitClass returns the class of the uncaught exception p ended with, or 0.
+func (p *Process) exitClass() term.Term {
+	if p.ext == nil {
+		return 0
+	}
+	return p.ext.exitClass
+}
+
 // ExitReason returns the reason p ended with, as links and monitors see it.
 func (p *Process) exitReasonTerm() term.Term {
-	if !p.exitSet && p.exitClass == 0 {
+	if !p.exitSet && p.exitClass() == 0 {
 		return term.AtomNormal
 	}
 	return p.exitValue
@@ -100,19 +112,19 @@ func (p *Process) terminate() {
 		rt.timers.cancel(p.recvTimer)
 		p.recvTimer = nil
 	}
-	for _, l := range p.links {
+	for _, l := range p.rd().links {
 		p.signalTerm(l, signal{kind: sigExit, link: true}, reason)
 	}
-	for _, m := range p.monitoredBy {
+	for _, m := range p.rd().monitoredBy {
 		msg := downMsg(rt, p.Heap, m.ref, p.Pid, m.name, m.tag, reason)
-		c, f := heap.CopyToFrag(rt.Arena, p.env, msg)
+		c, f := heap.CopyToFrag(rt.Arena, p.env(), msg)
 		rt.post(m.pid, signal{kind: sigDown, ref: m.ref, msg: c, frag: f}, p.sched())
 	}
-	for _, m := range p.monitors {
+	for _, m := range p.rd().monitors {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
-	p.links, p.monitors, p.monitoredBy = nil, nil, nil
-	if p.waiter() == nil && (p.exitClass == term.AtomError || p.exitClass == term.AtomThrow) {
+	p.rel = nil
+	if p.waiter() == nil && (p.exitClass() == term.AtomError || p.exitClass() == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
 	}
 	if w := p.waiter(); w != nil {
@@ -126,7 +138,8 @@ func (p *Process) terminate() {
 		w.res = res
 	}
 	p.mailbox = nil
-	p.dict = nil
+	p.DictClear()
+	p.stack, p.sp, p.stackInHeap = nil, 0, false
 	p.Heap.Free()
 	rt.live.Add(-1)
 }
@@ -202,7 +215,7 @@ func (p *Process) Monitor(pid, name, tag term.Term) term.Term {
 		p.deliver(downMsg(rt, p.Heap, ref, 0, name, tag, rt.Atom("noproc")))
 		return rterm
 	}
-	p.monitors = append(p.monitors, monitor{ref: ref, pid: pid, name: name, tag: tag})
+	p.rels().monitors = append(p.rels().monitors, monitor{ref: ref, pid: pid, name: name, tag: tag})
 	// When the target is gone, bounce sends the DOWN noproc back.
 	p.signal(pid, signal{kind: sigMonitor, ref: ref, aux: name, msg: tag})
 	return rterm
@@ -220,14 +233,14 @@ func downTag(rt *Runtime, tag term.Term) term.Term {
 // p held it. With flush, a DOWN message of it already received is removed
 // from the mailbox.
 func (p *Process) Demonitor(ref term.Term, flush bool) bool {
-	id, ok := RefID(p.env, ref)
+	id, ok := RefID(p.env(), ref)
 	if !ok {
 		return false
 	}
 	found := false
-	for i, m := range p.monitors {
+	for i, m := range p.rd().monitors {
 		if m.ref == id {
-			p.monitors = append(p.monitors[:i], p.monitors[i+1:]...)
+			p.rel.monitors = append(p.rel.monitors[:i], p.rel.monitors[i+1:]...)
 			p.signal(m.pid, signal{kind: sigDemonitor, ref: id})
 			found = true
 			break
@@ -244,7 +257,7 @@ func (p *Process) Demonitor(ref term.Term, flush bool) bool {
 
 // flushDown removes every {'DOWN', ref, _, _, _} message.
 func (p *Process) flushDown(ref term.Term) {
-	env := p.env
+	env := p.env()
 	down := p.rt.Atom("DOWN")
 	out := p.mailbox[:0]
 	for _, m := range p.mailbox {
@@ -278,11 +291,12 @@ func (p *Process) discard() {
 	rest := p.closeInbox()
 	for c := rest; c != nil; c = c.next {
 		for i := 0; i < c.n; i++ {
-			c.sigs[i].frag.Release(p.rt.Arena, p.env.Bins)
+			c.sigs[i].frag.Release(p.rt.Arena, p.env().Bins)
 		}
 	}
 	freeChain(rest)
 	p.rt.procs.remove(p.Pid.PidNumber(), p, p.rt.nextPid.Load()+1)
 	p.state.Store(stExited)
+	p.stack, p.sp, p.stackInHeap = nil, 0, false
 	p.Heap.Free()
 }

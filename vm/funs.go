@@ -10,7 +10,7 @@ import (
 // done and they point at the return address). On failure the exception is
 // set and false is returned.
 func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
-	env := p.env
+	env := p.env()
 	switch env.BoxedSub(f) {
 	case term.SubFun:
 		if env.FunArity(f) != arity {

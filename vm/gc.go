@@ -16,19 +16,28 @@ import (
 // installGC makes p's heap collect with p's roots.
 func (p *Process) installGC() {
 	h := p.Heap
-	h.Bins = p.env.Bins
-	h.Collect = p.collect
+	h.Bins = p.env().Bins
+	h.Collect = (*procCollector)(p)
+}
+
+// procCollector is a Process as its heap's collector.
+type procCollector Process
+
+// CollectHeap collects the process's heap (heap.Collector).
+func (c *procCollector) CollectHeap(h *heap.Heap, need, live int) {
+	(*Process)(c).collect(h, need, live)
 }
 
 // collect is p's heap's collector: it runs while p runs, with the root
 // list of p's scheduler's register file.
 func (p *Process) collect(h *heap.Heap, need, live int) {
+	p.unpinStack()
 	if h.Size() > bigCollection {
 		p.offerWork()
 	}
 	roots := &p.r.roots
 	p.gcRoots(roots, live)
-	gc.Collect(h, p.env, roots, need, gc.Options{})
+	gc.Collect(h, p.env(), roots, need, gc.Options{})
 	clear(roots.Slices)
 	clear(roots.Words)
 	roots.Slices, roots.Words = roots.Slices[:0], roots.Words[:0]
@@ -46,14 +55,15 @@ const bigCollection = 1 << 16
 func (p *Process) gcRoots(r *gc.Roots, live int) {
 	live = min(max(live, 0), MaxX)
 	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.mailbox)
-	r.Words = append(r.Words[:0], &p.excClass, &p.excReason, &p.excFrame, &p.excRaw,
-		&p.excArgs, &p.excInfo, &p.excCause, &p.trapFun,
-		&p.exitValue, &p.exitClass, &p.exitReason, &p.exitStack)
+	r.Words = append(r.Words[:0], &p.r.excClass, &p.r.excReason, &p.r.excFrame, &p.r.excRaw,
+		&p.r.excArgs, &p.r.excInfo, &p.r.excCause, &p.trapFun,
+		&p.exitValue)
 	if x := p.ext; x != nil {
-		r.Words = append(r.Words, &x.hibMFA[0], &x.hibMFA[1], &x.hibMFA[2])
-	}
-	for i := range p.dict {
-		r.Words = append(r.Words, &p.dict[i].k, &p.dict[i].v)
+		r.Words = append(r.Words, &x.hibMFA[0], &x.hibMFA[1], &x.hibMFA[2],
+			&x.exitClass, &x.exitReason, &x.exitStack)
+		for i := range x.dict {
+			r.Words = append(r.Words, &x.dict[i].k, &x.dict[i].v)
+		}
 	}
 	r.StackWords = p.sp
 }
@@ -67,9 +77,23 @@ func (p *Process) GarbageCollect(major bool, live int) {
 	if p.Heap.Size() > bigCollection {
 		p.offerWork()
 	}
+	p.unpinStack()
 	var roots gc.Roots
 	p.gcRoots(&roots, live)
-	gc.Collect(p.Heap, p.env, &roots, 0, gc.Options{Full: major})
+	gc.Collect(p.Heap, p.env(), &roots, 0, gc.Options{Full: major})
+}
+
+// unpinStack moves a stack that still lives in the top words of the
+// heap's first block (newProcess) into memory of its own, as the block is
+// about to go.
+func (p *Process) unpinStack() {
+	if !p.stackInHeap {
+		return
+	}
+	ns := make([]term.Term, 2*len(p.stack))
+	copy(ns, p.stack[:p.sp])
+	p.stack = ns
+	p.stackInHeap = false
 }
 
 // StackWords returns the number of words on p's stack (process_info

@@ -13,7 +13,7 @@ type inbox struct {
 // An inbox starts with a small chunk, so that the many processes that
 // hold a message or two keep little memory; later chunks are larger.
 const (
-	sigChunkSmall = 4
+	sigChunkSmall = 1
 	sigChunkLen   = 32
 )
 
@@ -23,9 +23,19 @@ type sigChunk struct {
 	next *sigChunk
 }
 
+// smallChunk is a first chunk and its signals in one allocation.
+type smallChunk struct {
+	sigChunk
+	arr [sigChunkSmall]signal
+}
+
 var (
-	smallChunks = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkSmall)} }}
-	bigChunks   = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkLen)} }}
+	smallChunks = sync.Pool{New: func() any {
+		c := &smallChunk{}
+		c.sigs = c.arr[:]
+		return &c.sigChunk
+	}}
+	bigChunks = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkLen)} }}
 )
 
 // push appends sig.

@@ -89,7 +89,7 @@ func (p *Process) run() runResult {
 // returns runNext, and run has slow execute that instruction completely.
 func (r *regs) fast() runResult {
 	p := r.p
-	env := p.env
+	env := p.env()
 	pc := int(p.pc)
 	base := p.code
 	r.modID = p.modID
@@ -799,7 +799,7 @@ const (
 // keeps the hot loop small enough for the compiler to keep its state in
 // registers. p.mod is current.
 func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
-	env := p.env
+	env := p.env()
 	mod := p.mod
 	rt := p.rt
 	_, _, _ = env, mod, rt
@@ -965,10 +965,10 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 			p.Raise(term.AtomError, term.AtomBadarith)
 			return pc, coldRaise
 		}
-		p.fr[code[pc+2]>>6] = f
+		p.r.fr[code[pc+2]>>6] = f
 		pc += 3
 	case opFadd, opFsub, opFmul, opFdiv:
-		a, b := p.fr[code[pc+2]>>6], p.fr[code[pc+3]>>6]
+		a, b := p.r.fr[code[pc+2]>>6], p.r.fr[code[pc+3]>>6]
 		var r float64
 		switch code[pc] {
 		case opFadd:
@@ -984,10 +984,10 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 			p.Raise(term.AtomError, term.AtomBadarith)
 			return pc, coldRaise
 		}
-		p.fr[code[pc+4]>>6] = r
+		p.r.fr[code[pc+4]>>6] = r
 		pc += 5
 	case opFnegate:
-		p.fr[code[pc+3]>>6] = -p.fr[code[pc+2]>>6]
+		p.r.fr[code[pc+3]>>6] = -p.r.fr[code[pc+2]>>6]
 		pc += 4
 	case opFcheckerror:
 		pc += 2

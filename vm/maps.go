@@ -18,7 +18,7 @@ func (p *Process) newMap(keys, vals []term.Term) term.Term {
 // term.SortMapPairs); for equal keys the last wins. It may reorder keys and
 // vals.
 func (p *Process) mapFromPairs(keys, vals []term.Term) term.Term {
-	keys, vals = term.SortMapPairs(p.env, keys, vals)
+	keys, vals = term.SortMapPairs(p.env(), keys, vals)
 	return p.writeMapKV(keys, vals)
 }
 
@@ -39,7 +39,7 @@ func MapPairs(env *term.Env, m term.Term) (keys, vals []term.Term) {
 
 // MapPut returns m with k set to v (a new map; m is unchanged).
 func (p *Process) MapPut(m, k, v term.Term) term.Term {
-	i, ok := term.MapSearch(p.env, m, k)
+	i, ok := term.MapSearch(p.env(), m, k)
 	if ok {
 		return p.mapReplace(m, i, k, v, true)
 	}
@@ -50,10 +50,10 @@ func (p *Process) MapPut(m, k, v term.Term) term.Term {
 // to v; a large map also takes k as the key, when newKey is set, as OTP's
 // put does (it matters for 0.0 and -0.0 only).
 func (p *Process) mapReplace(m term.Term, i int, k, v term.Term, newKey bool) term.Term {
-	n := p.env.MapSize(m)
+	n := p.env().MapSize(m)
 	src := m.Index()
 	at := p.Heap.Alloc(2 + 2*n)
-	w := p.env.W
+	w := p.env().W
 	copy(w[at:at+2+2*uint64(n)], w[src:src+2+2*uint64(n)])
 	w[at+2+uint64(n+i)] = uint64(v)
 	if newKey && term.IsHashOrder(n) {
@@ -65,7 +65,7 @@ func (p *Process) mapReplace(m term.Term, i int, k, v term.Term, newKey bool) te
 // mapInsertAt returns map m with the pair k => v added, where k is absent
 // from m and pos is the storage index term.MapSearch gave for it.
 func (p *Process) mapInsertAt(m term.Term, pos int, k, v term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	n := uint64(env.MapSize(m))
 	if n == term.MapFlatLimit {
 		return p.mapGrow(m, k, v)
@@ -93,7 +93,7 @@ func (p *Process) mapInsertAt(m term.Term, pos int, k, v term.Term) term.Term {
 // key k => v added: the one insertion that changes the layout, from key
 // order to hash order.
 func (p *Process) mapGrow(m, k, v term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	n := uint64(env.MapSize(m))
 	at := p.Heap.Alloc(2 + 2*int(n+1))
 	w := env.W
@@ -116,7 +116,7 @@ func (p *Process) NewMap(keys, vals []term.Term) term.Term { return p.mapFromPai
 // putMap runs put_map_assoc / put_map_exact: Fail Src Dst Live N Pairs...
 // It returns the next pc, or false with the exception set.
 func (p *Process) putMap(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	exact := code[pc] == opPutMapExact
 	src := p.get(code[pc+2])
 	n := int(code[pc+5])
@@ -143,7 +143,7 @@ func (p *Process) putMap(code []uint64, pc int) (int, bool) {
 // exact set, put_map_exact) of one pair; it returns false with
 // error:{badkey, K} raised when exact is set and k is absent.
 func (p *Process) putMapOne(src, k, v term.Term, exact bool) (term.Term, bool) {
-	i, ok := term.MapSearch(p.env, src, k)
+	i, ok := term.MapSearch(p.env(), src, k)
 	switch {
 	case ok:
 		return p.mapReplace(src, i, k, v, !exact), true
@@ -161,7 +161,7 @@ func (p *Process) putMapOne(src, k, v term.Term, exact bool) (term.Term, bool) {
 // takes the new key unless exact is set; of new keys that are equal the last
 // wins. With exact set every key must be in src (else error:{badkey, K}).
 func (p *Process) putMapPairs(src term.Term, ops []uint64, exact bool) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	size := uint64(env.MapSize(src))
 	np := uint64(len(ops) / 2)
 	if np == 0 {
@@ -232,7 +232,7 @@ func (p *Process) ascendingKeys(ops []uint64) bool {
 	prev := p.get(ops[0])
 	for i := 2; i+1 < len(ops); i += 2 {
 		k := p.get(ops[i])
-		if term.CompareExact(p.env, prev, k) >= 0 {
+		if term.CompareExact(p.env(), prev, k) >= 0 {
 			return false
 		}
 		prev = k
@@ -245,7 +245,7 @@ func (p *Process) ascendingKeys(ops []uint64) bool {
 // (at most term.MapFlatLimit keys): one merge pass. A key src has keeps
 // src's key word and takes the new value.
 func (p *Process) mergePairs(src term.Term, ops []uint64) term.Term {
-	env := p.env
+	env := p.env()
 	size := uint64(env.MapSize(src))
 	np := uint64(len(ops) / 2)
 	room := size + np
@@ -281,7 +281,7 @@ func (p *Process) mergePairs(src term.Term, ops []uint64) term.Term {
 // at word ks and values at word vs (with room for one more of each), and
 // returns the new number of pairs.
 func (p *Process) addPair(ks, vs, n uint64, k, v term.Term) uint64 {
-	env := p.env
+	env := p.env()
 	w := env.W
 	j, ok := term.SearchKeys(env, w[ks:ks+n], k)
 	i := uint64(j)
@@ -307,7 +307,7 @@ func (p *Process) addPair(ks, vs, n uint64, k, v term.Term) uint64 {
 // moves the values next to the keys when n < room and clears the words left
 // over (zero words read as empty tuples, so the heap stays walkable).
 func (p *Process) finishMap(at, room, n uint64) term.Term {
-	w := p.env.W
+	w := p.env().W
 	if n < room {
 		ks, vs := at+2, at+2+room
 		copy(w[ks+n:ks+2*n], w[vs:vs+n])
@@ -321,7 +321,7 @@ func (p *Process) finishMap(at, room, n uint64) term.Term {
 // MapRemove returns map m without key k (compared with =:=), or m itself
 // when k is absent.
 func (p *Process) MapRemove(m, k term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	j, ok := term.MapIndex(env, m, k)
 	if !ok {
 		return m
@@ -349,7 +349,7 @@ func (p *Process) MapRemove(m, k term.Term) term.Term {
 // each with the value keep gives for it (m itself when that is every pair
 // unchanged). keep gets each key and its value in m.
 func (p *Process) MapFilter(m term.Term, keep func(k, v term.Term) (term.Term, bool)) term.Term {
-	env := p.env
+	env := p.env()
 	n := uint64(env.MapSize(m))
 	at := p.Heap.Alloc(2 + 2*int(n))
 	w := env.W
@@ -378,7 +378,7 @@ func (p *Process) MapFilter(m term.Term, keep func(k, v term.Term) (term.Term, b
 // MapMerge returns the map of the pairs of a and b, those of b winning
 // for keys in both (key and value), as maps:merge/2.
 func (p *Process) MapMerge(a, b term.Term) term.Term {
-	env := p.env
+	env := p.env()
 	na, nb := uint64(env.MapSize(a)), uint64(env.MapSize(b))
 	switch {
 	case nb == 0:
@@ -445,7 +445,7 @@ func (p *Process) MapMerge(a, b term.Term) term.Term {
 // l, later keys winning, as maps:from_list/1. ok is false when l is not a
 // proper list of 2-tuples.
 func (p *Process) MapFromList(l term.Term) (m term.Term, ok bool) {
-	env := p.env
+	env := p.env()
 	room := uint64(0)
 	for t := l; t != term.Nil; t = env.Tl(t) {
 		if !t.IsList() {
@@ -471,7 +471,7 @@ func (p *Process) MapFromList(l term.Term) (m term.Term, ok bool) {
 // MapFromKeys builds the map of the keys in the proper list l, each with
 // value v, as maps:from_keys/2. ok is false when l is not a proper list.
 func (p *Process) MapFromKeys(l, v term.Term) (m term.Term, ok bool) {
-	env := p.env
+	env := p.env()
 	room := uint64(0)
 	for t := l; t != term.Nil; t = env.Tl(t) {
 		if !t.IsList() {
@@ -493,12 +493,12 @@ func (p *Process) MapFromKeys(l, v term.Term) (m term.Term, ok bool) {
 // MapToList returns the list of {Key, Value} tuples of map m in storage
 // order, as maps:to_list/1: one allocation for the tuples and the cells.
 func (p *Process) MapToList(m term.Term) term.Term {
-	n := uint64(p.env.MapSize(m))
+	n := uint64(p.env().MapSize(m))
 	if n == 0 {
 		return term.Nil
 	}
 	at := p.Heap.Alloc(5 * int(n))
-	w := p.env.W
+	w := p.env().W
 	src := m.Index() + 2
 	ks := w[src : src+n]
 	vs := w[src+n : src+2*n]
@@ -521,12 +521,14 @@ func (p *Process) MapToList(m term.Term) term.Term {
 
 // MapKeyList returns the list of the keys of map m in storage order, as
 // maps:keys/1.
-func (p *Process) MapKeyList(m term.Term) term.Term { return p.wordList(m.Index()+2, p.env.MapSize(m)) }
+func (p *Process) MapKeyList(m term.Term) term.Term {
+	return p.wordList(m.Index()+2, p.env().MapSize(m))
+}
 
 // MapValueList returns the list of the values of map m in storage order,
 // as maps:values/1.
 func (p *Process) MapValueList(m term.Term) term.Term {
-	n := p.env.MapSize(m)
+	n := p.env().MapSize(m)
 	return p.wordList(m.Index()+2+uint64(n), n)
 }
 
@@ -536,7 +538,7 @@ func (p *Process) wordList(i uint64, n int) term.Term {
 		return term.Nil
 	}
 	at := p.Heap.Alloc(2 * n)
-	w := p.env.W
+	w := p.env().W
 	src, cells := w[i:i+uint64(n)], w[at:at+2*uint64(n)]
 	for j, t := range src {
 		cells[2*j] = t
@@ -587,7 +589,7 @@ func findKey(env *term.Env, keys []uint64, k term.Term, from int) (int, bool) {
 
 // hasMapFields runs has_map_fields: Fail Src N Keys...
 func (p *Process) hasMapFields(code []uint64, pc int) int {
-	env := p.env
+	env := p.env()
 	m := p.get(code[pc+2])
 	n := int(code[pc+3])
 	if !env.IsMap(m) {
@@ -608,7 +610,7 @@ func (p *Process) hasMapFields(code []uint64, pc int) int {
 
 // getMapElements runs get_map_elements: Fail Src N [Key Dst]...
 func (p *Process) getMapElements(code []uint64, pc int) int {
-	env := p.env
+	env := p.env()
 	m := p.get(code[pc+2])
 	n := int(code[pc+3])
 	if !env.IsMap(m) {
@@ -642,7 +644,7 @@ func (p *Process) getMapElements(code []uint64, pc int) int {
 // updateRecord runs update_record: Size Src Dst N [Index Value]... (indices
 // are 1-based tuple positions).
 func (p *Process) updateRecord(code []uint64, pc int) int {
-	env := p.env
+	env := p.env()
 	size := int(code[pc+1])
 	src := p.get(code[pc+2])
 	n := int(code[pc+4])

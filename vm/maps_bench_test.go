@@ -220,7 +220,7 @@ func TestMapPathsDoNotAllocate(t *testing.T) {
 				uint64(p.Atom("kb")), uint64(term.Nil)}, 0)
 		}},
 		{"get 3 atoms", func() { p.x[0] = atoms; p.getMapElements(get3, 0) }},
-		{"lookup", func() { term.MapLookup(p.env, m33, term.MakeSmall(7)) }},
+		{"lookup", func() { term.MapLookup(p.env(), m33, term.MakeSmall(7)) }},
 		{"to_list", func() { p.MapToList(m33) }},
 		{"keys and values", func() { p.MapKeyList(m33); p.MapValueList(m33) }},
 		{"remove 33 to 32", func() { p.MapRemove(m33, term.MakeSmall(5)) }},

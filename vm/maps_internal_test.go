@@ -30,7 +30,7 @@ func mapKeyPool(p *Process) []term.Term {
 	}
 	for i := 0; i < 6; i++ {
 		ks = append(ks, h.Tuple(term.MakeSmall(int64(i))), h.List(term.MakeSmall(int64(i))),
-			h.Binary(p.env.Bins, []byte{byte(i), 'x'}))
+			h.Binary(p.env().Bins, []byte{byte(i), 'x'}))
 	}
 	return ks
 }
@@ -92,7 +92,7 @@ func randomMap(p *Process, r *rand.Rand, pool []term.Term, n int, val *int64) te
 // change, against refPut.
 func TestPutMapRandom(t *testing.T) {
 	p := testProcess(t)
-	e := p.env
+	e := p.env()
 	pool := mapKeyPool(p)
 	r := rand.New(rand.NewSource(1))
 	val := int64(1000)
@@ -162,7 +162,7 @@ func mustVals(e *term.Env, m term.Term) []term.Term {
 // linear search.
 func TestMapLookupsRandom(t *testing.T) {
 	p := testProcess(t)
-	e := p.env
+	e := p.env()
 	pool := mapKeyPool(p)
 	r := rand.New(rand.NewSource(2))
 	val := int64(0)
@@ -223,7 +223,7 @@ func TestMapLookupsRandom(t *testing.T) {
 // slices and sorting them with term.SortMapPairs.
 func TestMapBuildersRandom(t *testing.T) {
 	p := testProcess(t)
-	e := p.env
+	e := p.env()
 	pool := mapKeyPool(p)
 	r := rand.New(rand.NewSource(3))
 	val := int64(0)

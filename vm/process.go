@@ -21,10 +21,11 @@ const MaxX = 1024
 // its return address (a CP word) above; allocate N pushes N y slots above it,
 // so y(i) is stack[sp-1-i] and trim drops the lowest-numbered y registers from
 // the top. Catch markers are y values. sp never drops below yGuard, so y
-// registers below yGuard can be read without a bounds check.
+// registers below yGuard can be read without a bounds check. A new process's
+// stack is the top of its first heap block (stackInHeap) until it grows or
+// the heap is first collected.
 type Process struct {
 	rt   *Runtime
-	env  *term.Env
 	Pid  term.Term
 	Heap *heap.Heap
 
@@ -32,7 +33,6 @@ type Process struct {
 	// process (nil while it is not running); xsave holds the live x
 	// registers while it is switched out (regs.go).
 	x     *[MaxX]term.Term
-	fr    *[MaxX]float64
 	r     *regs
 	xsave []term.Term
 
@@ -42,30 +42,13 @@ type Process struct {
 	mod  *Module        // module whose code runs; set with setMod
 	code unsafe.Pointer // mod's first code word
 
-	catches    int
 	reductions uint64 // used in finished slices (see Reductions)
 
-	// Exception being raised by a native function or instruction.
-	excClass  term.Term
-	excReason term.Term
-	// excFrame, when not NoValue, is the {M,F,Args,Info} frame of the native
-	// function that failed; it becomes the first frame of the stack trace.
-	excFrame term.Term
-	// excRaw, when set, is a ready raw stack trace (rethrown exceptions).
-	excRaw term.Term
-	// excArgs and excInfo, when set, replace the arity of the first frame
-	// and extend its location (erlang:error/2,3).
-	excArgs term.Term
-	excInfo term.Term
-	// excCause, when set, adds cause => Cause to a native's error_info.
-	excCause term.Term
 	// trap, when set by a native function, is a tail call to make instead
 	// of returning a value (used by apply and friends).
 	trapExport *Export
 	trapFun    term.Term
 	trapArgs   int
-
-	dict []dictEntry
 
 	mailbox []term.Term // the messages: a window on mbArr (deliver)
 	mbArr   []term.Term
@@ -82,34 +65,28 @@ type Process struct {
 	// Receive timeout: the pending timer, its number (recvSeq, to tell
 	// its sigTimeout from a stale one) and whether it has fired.
 	recvTimer *timer
-	recvSeq   uint64
 
-	mbEpoch     uint32      // counts messages taken out of the mailbox (markers)
-	sigLive     int32       // live x registers while signals are handled
-	awaitRef    uint64      // the question Ask waits for an answer to
-	links       []term.Term // pids
-	monitors    []monitor   // held by this process
-	monitoredBy []monitor   // held by others on this process
-	regName     term.Term   // registered name (under rt.reg.mu), or 0
+	mbEpoch     uint32     // counts messages taken out of the mailbox (markers)
+	sigLive     int32      // live x registers while signals are handled
+	rel         *relations // links and monitors (nil: none)
+	regName     term.Term  // registered name (under rt.reg.mu), or 0
 	groupLeader term.Term
 	initial     *Export // the initial call
 	parent      term.Term
-	maxHeap     maxHeapSize
 	// Settings that are rarely changed, and the waiter of an Apply.
 	ext *procExt
 
 	// When the process has exited: the exit reason as OTP reports it, and
 	// for an uncaught exception its class, reason and stack trace.
-	exitValue  term.Term
-	exitClass  term.Term
-	exitReason term.Term
-	exitStack  term.Term
+	exitValue term.Term
 
 	modID       uint32 // mod.ID
 	pc          uint32
 	inCount     atomic.Int32
+	recvSeq     uint32        // numbers receive timeouts (timers.go)
 	heapPub     atomic.Uint64 // heap words at the last switch-out (PublishedHeap)
 	state       atomic.Uint32 // run state (sched.go)
+	catches     int32         // catch frames on the stack
 	prio        uint8         // prioMax..prioLow
 	status      procStatus
 	inClosed    bool
@@ -117,14 +94,20 @@ type Process struct {
 	timedOut    bool
 	trapExit    bool
 	exitSet     bool
-	noFaultLoc  bool
-	sensitive   bool
-	offHeapMsgs bool
+	stackInHeap bool // stack is the top of the heap's first block (unpinStack)
 }
 
 // procExt holds what few processes use: settings made with process_flag,
 // hibernate's continuation, and the waiter of an Apply.
 type procExt struct {
+	offHeapMsgs  bool   // message_queue_data is off_heap
+	sensitive    bool   // process_flag(sensitive)
+	awaitRef     uint64 // the question Ask waits for an answer to
+	maxHeap      maxHeapSize
+	dict         []dictEntry
+	exitClass    term.Term // see Process.exitValue
+	exitReason   term.Term
+	exitStack    term.Term
 	minBinVHeap  uint64
 	errorHandler term.Term
 	hibMFA       [3]term.Term // what hibernate/3 calls on waking
@@ -140,10 +123,37 @@ type procExt struct {
 	fatal error
 }
 
+// relations are a process's links and monitors.
+type relations struct {
+	links       []term.Term // pids
+	monitors    []monitor   // held by this process
+	monitoredBy []monitor   // held by others on this process
+}
+
+// noRelations is what rd returns for a process without relations; it is
+// never written.
+var noRelations relations
+
+// rd returns p's relations for reading.
+func (p *Process) rd() *relations {
+	if p.rel == nil {
+		return &noRelations
+	}
+	return p.rel
+}
+
+// rels returns p's relations for changing them, making them on first use.
+func (p *Process) rels() *relations {
+	if p.rel == nil {
+		p.rel = &relations{}
+	}
+	return p.rel
+}
+
 // extra returns p's procExt, making it on first use.
 func (p *Process) extra() *procExt {
 	if p.ext == nil {
-		p.ext = &procExt{}
+		p.ext = &procExt{maxHeap: defaultMaxHeap}
 	}
 	return p.ext
 }
@@ -158,27 +168,30 @@ const (
 	statusExited
 )
 
+// env returns the term environment of the process's runtime.
+func (p *Process) env() *term.Env { return &p.rt.Env }
+
 // Env returns the term environment of the process's runtime.
-func (p *Process) Env() *term.Env { return p.env }
+func (p *Process) Env() *term.Env { return p.env() }
 
 // Runtime returns the runtime the process belongs to.
 func (p *Process) Runtime() *Runtime { return p.rt }
 
 // Atom returns the atom named s.
-func (p *Process) Atom(s string) term.Term { return p.env.Atom(s) }
+func (p *Process) Atom(s string) term.Term { return p.env().Atom(s) }
 
 // Raise sets the exception (class, reason) as raised by the calling code
 // itself (no frame for a native function) and returns term.NoValue.
 func (p *Process) Raise(class, reason term.Term) term.Term {
-	p.excClass, p.excReason, p.excFrame = class, reason, term.NoValue
+	p.r.excClass, p.r.excReason, p.r.excFrame = class, reason, term.NoValue
 	return term.NoValue
 }
 
 // Error raises error:reason with a frame for the failing native function
 // carrying OTP's error_info, as BIFs do. It returns term.NoValue.
 func (p *Process) Error(reason term.Term) term.Term {
-	p.excClass, p.excReason = term.AtomError, reason
-	p.excFrame = term.AtomTrue // marker: the interpreter builds the frame
+	p.r.excClass, p.r.excReason = term.AtomError, reason
+	p.r.excFrame = term.AtomTrue // marker: the interpreter builds the frame
 	return term.NoValue
 }
 
@@ -248,13 +261,23 @@ func (p *Process) growStack(n int) {
 	ns := make([]term.Term, size)
 	copy(ns, p.stack[:p.sp])
 	p.stack = ns
+	p.stackInHeap = false
+}
+
+// dict returns the process dictionary (nil when empty).
+func (p *Process) dict() []dictEntry {
+	if p.ext == nil {
+		return nil
+	}
+	return p.ext.dict
 }
 
 // DictGet returns the process dictionary value of k, or undefined.
 func (p *Process) DictGet(k term.Term) (term.Term, bool) {
-	for i := range p.dict {
-		if term.ExactEqual(p.env, p.dict[i].k, k) {
-			return p.dict[i].v, true
+	d := p.dict()
+	for i := range d {
+		if term.ExactEqual(p.env(), d[i].k, k) {
+			return d[i].v, true
 		}
 	}
 	return term.AtomUndefined, false
@@ -262,23 +285,26 @@ func (p *Process) DictGet(k term.Term) (term.Term, bool) {
 
 // DictPut sets k to v and returns the old value or undefined.
 func (p *Process) DictPut(k, v term.Term) term.Term {
-	for i := range p.dict {
-		if term.ExactEqual(p.env, p.dict[i].k, k) {
-			old := p.dict[i].v
-			p.dict[i].v = v
+	d := p.dict()
+	for i := range d {
+		if term.ExactEqual(p.env(), d[i].k, k) {
+			old := d[i].v
+			d[i].v = v
 			return old
 		}
 	}
-	p.dict = append(p.dict, dictEntry{k, v})
+	x := p.extra()
+	x.dict = append(x.dict, dictEntry{k, v})
 	return term.AtomUndefined
 }
 
 // DictErase removes k and returns its old value or undefined.
 func (p *Process) DictErase(k term.Term) term.Term {
-	for i := range p.dict {
-		if term.ExactEqual(p.env, p.dict[i].k, k) {
-			old := p.dict[i].v
-			p.dict = append(p.dict[:i], p.dict[i+1:]...)
+	d := p.dict()
+	for i := range d {
+		if term.ExactEqual(p.env(), d[i].k, k) {
+			old := d[i].v
+			p.ext.dict = append(d[:i], d[i+1:]...)
 			return old
 		}
 	}
@@ -287,7 +313,7 @@ func (p *Process) DictErase(k term.Term) term.Term {
 
 // Dict returns the dictionary's keys and values in insertion order.
 func (p *Process) Dict() (keys, values []term.Term) {
-	for _, e := range p.dict {
+	for _, e := range p.dict() {
 		keys = append(keys, e.k)
 		values = append(values, e.v)
 	}
@@ -295,7 +321,11 @@ func (p *Process) Dict() (keys, values []term.Term) {
 }
 
 // DictClear empties the dictionary.
-func (p *Process) DictClear() { p.dict = nil }
+func (p *Process) DictClear() {
+	if p.ext != nil {
+		p.ext.dict = nil
+	}
+}
 
 // setMod makes m the module whose code runs.
 func (p *Process) setMod(m *Module) {

@@ -26,14 +26,14 @@ func (p *Process) RunStatus() term.Term {
 func (p *Process) Messages() []term.Term { return p.mailbox }
 
 // Links returns the pids p is linked to.
-func (p *Process) Links() []term.Term { return p.links }
+func (p *Process) Links() []term.Term { return p.rd().links }
 
 // MonitorsInfo returns process_info's monitors item: {process, Pid} or
 // {process, {Name, Node}} for each monitor p holds, built on p's heap.
 func (p *Process) MonitorsInfo() term.Term {
 	h := p.Heap
-	out := make([]term.Term, 0, len(p.monitors))
-	for _, m := range p.monitors {
+	out := make([]term.Term, 0, len(p.rd().monitors))
+	for _, m := range p.rd().monitors {
 		item := m.pid
 		if m.name != 0 {
 			item = h.Tuple(m.name, term.AtomNonode)
@@ -45,8 +45,8 @@ func (p *Process) MonitorsInfo() term.Term {
 
 // MonitoredBy returns the pids monitoring p.
 func (p *Process) MonitoredBy() []term.Term {
-	out := make([]term.Term, 0, len(p.monitoredBy))
-	for _, m := range p.monitoredBy {
+	out := make([]term.Term, 0, len(p.rd().monitoredBy))
+	for _, m := range p.rd().monitoredBy {
 		out = append(out, m.pid)
 	}
 	return out
@@ -114,7 +114,7 @@ func (p *Process) MinBinVHeapSize() uint64 {
 
 // MessageQueueData returns p's message_queue_data setting.
 func (p *Process) MessageQueueData() term.Term {
-	if p.offHeapMsgs {
+	if p.ext != nil && p.ext.offHeapMsgs {
 		return p.Atom("off_heap")
 	}
 	return p.Atom("on_heap")

@@ -20,7 +20,7 @@ func (p *Process) reserveMarker() term.Term {
 
 // bindMarker binds marker to the reference ref.
 func (p *Process) bindMarker(marker, ref term.Term) {
-	id, ok := RefID(p.env, ref)
+	id, ok := RefID(p.env(), ref)
 	if !ok || !marker.IsSmall() {
 		return
 	}
@@ -31,7 +31,7 @@ func (p *Process) bindMarker(marker, ref term.Term) {
 
 // clearMarker drops the marker bound to ref.
 func (p *Process) clearMarker(ref term.Term) {
-	if id, ok := RefID(p.env, ref); ok && p.ext != nil && p.ext.markRef == id {
+	if id, ok := RefID(p.env(), ref); ok && p.ext != nil && p.ext.markRef == id {
 		p.ext.markRef = 0
 	}
 }
@@ -43,7 +43,7 @@ func (p *Process) useMarker(ref term.Term) {
 	if x == nil || x.markRef == 0 {
 		return
 	}
-	if id, ok := RefID(p.env, ref); !ok || id != x.markRef || x.markEpoch != p.mbEpoch {
+	if id, ok := RefID(p.env(), ref); !ok || id != x.markRef || x.markEpoch != p.mbEpoch {
 		return
 	}
 	if x.markIdx <= len(p.mailbox) && p.msgPos < x.markIdx {

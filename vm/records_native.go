@@ -592,7 +592,7 @@ func (l *loader) putRecord(a []bf.Arg, src, dst func(bf.Arg) error, atom func(bf
 // recordError raises error:{Tag, {{Module, Name}, Key}}.
 func (p *Process) recordError(tag string, def, key term.Term) {
 	h := p.Heap
-	id := h.Tuple(p.env.RecordDefModule(def), p.env.RecordDefName(def))
+	id := h.Tuple(p.env().RecordDefModule(def), p.env().RecordDefName(def))
 	p.Raise(term.AtomError, h.Tuple(p.Atom(tag), h.Tuple(id, key)))
 }
 
@@ -626,7 +626,7 @@ func flatmapKeyLess(env *term.Env, a, b term.Term) bool {
 // nativeRecord runs a native record instruction at pc. It returns the next
 // pc, or false with the exception set.
 func (p *Process) nativeRecord(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	fail := int(code[pc+1])
 	switch code[pc] {
 	case opIsAnyNativeRecord: // Fail Src
@@ -695,7 +695,7 @@ func (p *Process) nativeRecord(code []uint64, pc int) (int, bool) {
 
 // getRecordField reads the field of get_record_field at pc, or raises.
 func (p *Process) getRecordField(code []uint64, pc int) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	t := p.get(code[pc+2])
 	if !env.IsNativeRecord(t) {
 		p.badRecord(t)
@@ -728,7 +728,7 @@ func (p *Process) getRecordField(code []uint64, pc int) (term.Term, bool) {
 // putRecord runs put_record at pc: it makes a record value or an updated
 // copy of one.
 func (p *Process) putRecord(code []uint64, pc int) (int, bool) {
-	env := p.env
+	env := p.env()
 	kind, fail, dstw := code[pc+1], int(code[pc+2]), code[pc+3]
 	base := pc + 5
 	var r term.Term
@@ -784,7 +784,7 @@ func (p *Process) putRecord(code []uint64, pc int) (int, bool) {
 // makeRecordFrom builds a record of definition ent from the N (Key Src)
 // pairs at code[at:], with ent's defaults for the fields not given.
 func (p *Process) makeRecordFrom(ent *recordEntry, code []uint64, at int) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	n := int(code[at])
 	size := env.RecordDefSize(ent.def)
 	given := make([]term.Term, size)
@@ -810,7 +810,7 @@ func (p *Process) makeRecordFrom(ent *recordEntry, code []uint64, at int) (term.
 // from val or else from defaults. It raises badfield for the first of
 // unknown, else novalue for the first field that has no value.
 func (p *Process) makeRecord(def term.Term, val func(int) (term.Term, bool), defaults, unknown []term.Term) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	if len(unknown) > 0 {
 		p.recordError("badfield", def, firstAtom(env, unknown))
 		return 0, false
@@ -838,7 +838,7 @@ func (p *Process) makeRecord(def term.Term, val func(int) (term.Term, bool), def
 // updateNativeRecord returns a copy of record src with the N (Key Src) pairs at
 // code[at:] replacing fields.
 func (p *Process) updateNativeRecord(src term.Term, code []uint64, at int) (term.Term, bool) {
-	env := p.env
+	env := p.env()
 	if !env.IsNativeRecord(src) {
 		p.badRecord(src)
 		return 0, false

@@ -25,16 +25,41 @@ type regs struct {
 	s     *scheduler   // the scheduler owning this file (nil: a bare run)
 	args  [4]term.Term // arguments of a guard BIF call
 	roots gc.Roots     // scratch root list for the running process's collections
-	fr    [MaxX]float64
+
+	// The exception being raised by a native function or instruction of
+	// the running process (handled before it is switched out).
+	excClass  term.Term
+	excReason term.Term
+	// excFrame, when not NoValue, is the {M,F,Args,Info} frame of the native
+	// function that failed; it becomes the first frame of the stack trace.
+	excFrame term.Term
+	// excRaw, when set, is a ready raw stack trace (rethrown exceptions).
+	excRaw term.Term
+	// excArgs and excInfo, when set, replace the arity of the first frame
+	// and extend its location (erlang:error/2,3).
+	excArgs term.Term
+	excInfo term.Term
+	// excCause, when set, adds cause => Cause to a native's error_info.
+	excCause term.Term
+	// noFaultLoc is set when the first frame already has its location.
+	noFaultLoc bool
+
+	fr [MaxX]float64
 }
 
 // attach makes p the process r runs: its saved x registers are restored
 // and a fresh slice of reductions starts.
 func (r *regs) attach(p *Process) {
 	r.p, r.heap, r.pid = p, p.Heap, p.Pid
-	p.r, p.x, p.fr = r, &r.x, &r.fr
+	p.r, p.x = r, &r.x
 	copy(r.x[:], p.xsave)
 	r.reds = sliceReds
+	// The exception fields are roots of the running process's
+	// collections: nothing of the previous process may stay in them.
+	r.excClass, r.excReason = 0, 0
+	r.excFrame, r.excRaw, r.excArgs, r.excInfo, r.excCause =
+		term.NoValue, term.NoValue, term.NoValue, term.NoValue, term.NoValue
+	r.noFaultLoc = false
 }
 
 // detach saves p's first live x registers and takes the registers away
@@ -47,7 +72,7 @@ func (r *regs) detach(live int) {
 		p.reductions += uint64(used)
 	}
 	p.publishHeap()
-	p.r, p.x, p.fr = nil, nil, nil
+	p.r, p.x = nil, nil
 	r.p, r.heap = nil, nil
 }
 

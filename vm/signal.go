@@ -175,7 +175,7 @@ func (p *Process) signal(pid term.Term, sig signal) bool {
 
 // signalTerm sends sig carrying a copy of t (an exit reason) to pid.
 func (p *Process) signalTerm(pid term.Term, sig signal, t term.Term) bool {
-	sig.msg, sig.frag = heap.CopyToFrag(p.rt.Arena, p.env, t)
+	sig.msg, sig.frag = heap.CopyToFrag(p.rt.Arena, p.env(), t)
 	return p.signal(pid, sig)
 }
 
@@ -243,7 +243,7 @@ func (p *Process) handleSignals() bool {
 		// Messages pile up in fragments: collect now, so that a
 		// process that only receives (and so never asks for heap)
 		// does not keep them all.
-		p.Heap.Collect(p.Heap, 0, int(p.sigLive))
+		p.Heap.Collect.CollectHeap(p.Heap, 0, int(p.sigLive))
 	}
 	return true
 }
@@ -261,8 +261,8 @@ func (p *Process) takeIn(s *signal) term.Term {
 		return s.msg
 	}
 	if s.frag.Used <= smallMsg {
-		m := p.Heap.CopyTerm(p.env, s.msg)
-		s.frag.Release(p.rt.Arena, p.env.Bins)
+		m := p.Heap.CopyTerm(p.env(), s.msg)
+		s.frag.Release(p.rt.Arena, p.env().Bins)
 		return m
 	}
 	p.Heap.Attach(&s.frag)
@@ -271,7 +271,7 @@ func (p *Process) takeIn(s *signal) term.Term {
 
 // handleSignal acts on one signal; false when it ends p.
 func (p *Process) handleSignal(s *signal) bool {
-	env := p.env
+	env := p.env()
 	switch s.kind {
 	case sigMsg:
 		p.deliver(p.takeIn(s))
@@ -283,11 +283,11 @@ func (p *Process) handleSignal(s *signal) bool {
 	case sigUnlink:
 		p.removeLink(s.from)
 	case sigMonitor:
-		p.monitoredBy = append(p.monitoredBy, monitor{ref: s.ref, pid: s.from, name: s.aux, tag: s.msg})
+		p.rels().monitoredBy = append(p.rels().monitoredBy, monitor{ref: s.ref, pid: s.from, name: s.aux, tag: s.msg})
 	case sigDemonitor:
-		for i, m := range p.monitoredBy {
+		for i, m := range p.rd().monitoredBy {
 			if m.ref == s.ref {
-				p.monitoredBy = append(p.monitoredBy[:i], p.monitoredBy[i+1:]...)
+				p.rel.monitoredBy = append(p.rel.monitoredBy[:i], p.rel.monitoredBy[i+1:]...)
 				break
 			}
 		}
@@ -300,7 +300,7 @@ func (p *Process) handleSignal(s *signal) bool {
 			s.frag.Release(p.rt.Arena, env.Bins)
 		}
 	case sigTimeout:
-		if p.recvTimer != nil && s.ref == p.recvSeq {
+		if p.recvTimer != nil && s.ref == uint64(p.recvSeq) {
 			p.timedOut = true
 		}
 	case sigCall:

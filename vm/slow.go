@@ -11,7 +11,7 @@ import (
 // module, native calls, traps and exceptions. It returns the pc to continue
 // at and runNext, or why the process stops running.
 func (p *Process) slow(pc int) (int, runResult) {
-	env := p.env
+	env := p.env()
 	rt := p.rt
 	mod := p.mod
 	base := codeBase(mod)
@@ -88,7 +88,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				fault = pc
 				p.undef(e.M, e.F, arity)
 				// A tail call has left its caller: OTP shows no frame for it.
-				p.noFaultLoc = op != opCallExt
+				p.r.noFaultLoc = op != opCallExt
 				goto exception
 			}
 			if op == opCallExt {
@@ -347,7 +347,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 				fault = pc
 				p.x[0], p.x[1] = a, b
 				if cw(base, pc+2)&incrementFlag != 0 {
-					p.excFrame = term.NoValue
+					p.r.excFrame = term.NoValue
 				}
 				p.bifFrame(e, 2)
 				goto exception
@@ -477,7 +477,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			if !m.IsAtom() || !fn.IsAtom() {
 				fault = pc
 				p.x[0], p.x[1], p.x[2] = m, fn, p.Heap.List(p.x[:arity]...)
-				p.excClass, p.excReason, p.excFrame = term.AtomError, term.AtomBadarg, term.AtomTrue
+				p.r.excClass, p.r.excReason, p.r.excFrame = term.AtomError, term.AtomBadarg, term.AtomTrue
 				p.bifFrame(rt.applyExport(), 3)
 				goto exception
 			}

@@ -3,8 +3,10 @@ package vm
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"unsafe"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
@@ -38,21 +40,30 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 		h.MinHeapSize = h.HeapSize
 	}
 	if o.fullsweepAfter >= 0 {
-		h.FullsweepAfter = o.fullsweepAfter
-	}
-	if o.maxHeap == (maxHeapSize{}) {
-		o.maxHeap = maxHeapSize{kill: true, errorLogger: true}
+		h.FullsweepAfter = int32(min(o.fullsweepAfter, math.MaxInt32))
 	}
 	id := rt.nextPid.Add(1)
-	p := &Process{rt: rt, env: &rt.Env, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
-		excFrame: term.NoValue, excRaw: term.NoValue, excArgs: term.NoValue, excInfo: term.NoValue,
-		excCause: term.NoValue, prio: o.prio, maxHeap: o.maxHeap, offHeapMsgs: o.offHeapMsgs}
+	p := &Process{rt: rt, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
+		prio: o.prio}
 	p.installGC()
+	if o.offHeapMsgs {
+		p.extra().offHeapMsgs = true
+	}
+	if o.maxHeap != (maxHeapSize{}) {
+		p.setMaxHeap(o.maxHeap)
+	}
 	p.xsave = make([]term.Term, len(args))
 	for i, a := range args {
 		p.xsave[i] = copyInto(rt, h, a)
 	}
-	p.stack = make([]term.Term, yGuard+initialStack)
+	// The first stack takes the top words of the heap's block, as in
+	// OTP; it moves out before the first collection (unpinStack).
+	if at, ok := h.ReserveTop(yGuard + initialStack); ok {
+		p.stack = unsafe.Slice((*term.Term)(unsafe.Pointer(&h.W[at])), yGuard+initialStack)
+		p.stackInHeap = true
+	} else {
+		p.stack = make([]term.Term, yGuard+initialStack)
+	}
 	for i := range p.stack[:yGuard] {
 		p.stack[i] = term.Nil
 	}
@@ -223,7 +234,7 @@ func (p *Process) describe() string {
 	if p.mod == nil {
 		return fmt.Sprintf("process %d", p.Pid.PidNumber())
 	}
-	return fmt.Sprintf("process %d in module %s", p.Pid.PidNumber(), p.env.AtomName(p.mod.Name))
+	return fmt.Sprintf("process %d in module %s", p.Pid.PidNumber(), p.env().AtomName(p.mod.Name))
 }
 
 // startCall enters the initial function; false if that already failed.
@@ -244,8 +255,8 @@ func (p *Process) startCall() bool {
 func (p *Process) result() *Result {
 	r := &Result{Pid: p.Pid}
 	switch {
-	case p.exitClass != 0:
-		r.Class, r.Reason, r.Stack = p.exitClass, p.exitReason, p.exitStack
+	case p.exitClass() != 0:
+		r.Class, r.Reason, r.Stack = p.ext.exitClass, p.ext.exitReason, p.ext.exitStack
 		r.ExitReason = p.exitValue
 	case p.exitSet:
 		// Ended by an exit signal.
@@ -322,8 +333,8 @@ func (p *Process) send(to, msg term.Term) term.Term {
 		}
 		p.sendMsg(pid, msg)
 		return msg
-	case p.env.IsTuple(to) && p.env.TupleArity(to) == 2:
-		name, node := p.env.Elem(to, 0), p.env.Elem(to, 1)
+	case p.env().IsTuple(to) && p.env().TupleArity(to) == 2:
+		name, node := p.env().Elem(to, 0), p.env().Elem(to, 1)
 		if !name.IsAtom() || !node.IsAtom() {
 			return p.BadArg()
 		}

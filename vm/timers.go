@@ -66,7 +66,7 @@ func (ts *timers) stop() {
 func (p *Process) armRecvTimer(ms int64) {
 	rt := p.rt
 	p.recvSeq++
-	t := &timer{when: rt.timers.deadline(ms), pid: p.Pid, rseq: p.recvSeq, fire: rt.fireRecv}
+	t := &timer{when: rt.timers.deadline(ms), pid: p.Pid, rseq: uint64(p.recvSeq), fire: rt.fireRecv}
 	p.recvTimer = t
 	rt.timers.add(t)
 }

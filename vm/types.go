@@ -83,12 +83,12 @@ func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
 func (p *Process) fmove(src, dst uint64) {
 	var f float64
 	if src&3 == 0 && (src>>2)&3 == refFR {
-		f = p.fr[src>>6]
+		f = p.r.fr[src>>6]
 	} else {
-		f = p.env.Float(p.get(src))
+		f = p.env().Float(p.get(src))
 	}
 	if (dst>>2)&3 == refFR {
-		p.fr[dst>>6] = f
+		p.r.fr[dst>>6] = f
 		return
 	}
 	p.set(dst, p.Heap.Float(f))
