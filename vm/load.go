@@ -531,21 +531,28 @@ func (l *loader) move(src, dst bf.Arg) error {
 }
 
 // incrementFlag, set in the Live operand of a gc_bif2, marks an addition
-// that OTP's loader runs as its increment instruction: a typed register plus
-// a small integer literal, in a body (no fail label). That instruction raises
-// badarith without the {erlang,'+',Args,...} frame other failing additions
-// show, so beamr does the same.
+// or subtraction that OTP 25 runs as an increment: in a body (no fail
+// label), a register plus a small integer literal (on either side) or a
+// register minus a small integer literal. It raises badarith without the
+// {erlang,'+',Args,...} frame other failing additions show, so beamr does
+// the same.
 const incrementFlag = 1 << 32
 
 // isIncrement reports whether gc_bif2 operands a form such an increment.
 func (l *loader) isIncrement(a []bf.Arg) bool {
 	im := l.f.Imports[a[2].Val]
-	if a[0].Val != 0 || l.atoms[im.Module] != term.AtomErlang || l.f.Atoms[im.Function] != "+" {
+	if a[0].Val != 0 || l.atoms[im.Module] != term.AtomErlang {
 		return false
 	}
-	src, n := a[3], a[4]
-	return (src.Kind == bf.KindX || src.Kind == bf.KindY) && src.Type >= 0 &&
-		n.Kind == bf.KindI && n.Big == nil && term.FitsSmall(n.Val)
+	reg := func(x bf.Arg) bool { return x.Kind == bf.KindX || x.Kind == bf.KindY }
+	small := func(x bf.Arg) bool { return x.Kind == bf.KindI && x.Big == nil && term.FitsSmall(x.Val) }
+	switch l.f.Atoms[im.Function] {
+	case "+":
+		return reg(a[3]) && small(a[4]) || small(a[3]) && reg(a[4])
+	case "-":
+		return reg(a[3]) && small(a[4])
+	}
+	return false
 }
 
 // bifOp returns the opcode of a guard BIF with a fast path in the

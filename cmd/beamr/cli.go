@@ -90,15 +90,29 @@ func newRun(stdout, stderr io.Writer) *cobra.Command {
 	var scheds int
 	var paths []string
 	cmd := &cobra.Command{
-		Use:   "run FILE.beam [ARGS...]",
+		Use:   "run FILE.beam [ARGS...] | run DIR MODULE [ARGS...]",
 		Short: "Run a module: main/1 with the arguments as strings, or main/0",
 		Long: `Run loads FILE.beam (its directory joins the code path) and calls its
 main/1 with the list of argument strings when arguments are given or when
 only main/1 is exported, otherwise main/0. --entry mod:fun picks another
 function. The exit status is 0 when the call returns, the halt/1 code when
-erlang:halt is called, and 1 after an uncaught exception.`,
+erlang:halt is called, and 1 after an uncaught exception.
+
+Given a directory, run starts MODULE:main() as gleam run does: DIR is a Gleam
+build's erlang directory (build/dev/erlang) or an ebin directory; DIR (when
+it holds .beam files) and every DIR/*/ebin join the code path, and the
+package's generated <pkg>@@main:run(MODULE) runs when present and usable
+(beamr does its steps otherwise). The arguments are returned by
+init:get_plain_arguments(). An uncaught exception is printed on standard
+output and the exit status is 127.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if fi, err := os.Stat(args[0]); err == nil && fi.IsDir() {
+				if len(args) < 2 || entry != "" {
+					return fmt.Errorf("run %s: give the module to run (instead of --entry)", args[0])
+				}
+				return runGleam(args[0], args[1], args[2:], paths, scheds, stdout, stderr)
+			}
 			return runFile(args[0], args[1:], entry, paths, scheds, stdout, stderr)
 		},
 	}

@@ -1,0 +1,6 @@
+{application,crashy,
+             [{vsn,"1.0.0"},
+              {applications,[kernel,stdlib]},
+              {description,""},
+              {modules,[crashy]},
+              {registered,[]}]}.
