@@ -152,3 +152,52 @@ func (h *Heap) Reset() {
 	h.Top, h.limit, h.HWM = b.Start, b.Start+b.Size, b.Start
 	h.End = h.limit
 }
+
+// TakeFrag moves the term t of fragment f (from CopyToFrag) into h and
+// frees f, returning the moved term. The fragment's words are copied as a
+// block and the pointers between them relocated, which is cheaper than
+// copying the term object by object; a fragment holding refc binaries is
+// copied with CopyTerm instead, which takes references of its own, and then
+// released.
+func (h *Heap) TakeFrag(env *term.Env, f *Frag, t term.Term) term.Term {
+	if f.Size == 0 {
+		return t
+	}
+	if f.Off != 0 {
+		m := h.CopyTerm(env, t)
+		f.Release(h.A, env.Bins)
+		return m
+	}
+	n := f.Used
+	at := h.Alloc(int(n))
+	w := h.W
+	lo := f.Start
+	copy(w[at:at+n], w[lo:lo+n])
+	// A pointer into the fragment moves by the same number of words as
+	// the fragment; pointers to literals stay.
+	d := term.Term((at - lo) << 2)
+	size := n << 2
+	move := func(e term.Term) term.Term {
+		if e&3 != term.TagImmed && e&3 != 0 && uint64(e)-uint64(lo<<2) < size {
+			return e + d
+		}
+		return e
+	}
+	for s := at; s < at+n; {
+		hdr := term.Term(w[s])
+		if !hdr.IsHeader() { // a cons cell
+			w[s] = uint64(move(hdr))
+			w[s+1] = uint64(move(term.Term(w[s+1])))
+			s += 2
+			continue
+		}
+		first, k, _ := TermWords(hdr)
+		for j := s + uint64(first); j < s+uint64(first+k); j++ {
+			w[j] = uint64(move(term.Term(w[j])))
+		}
+		s += 1 + uint64(hdr.HeaderArity())
+	}
+	h.A.FreeBlock(f.Block)
+	*f = Frag{}
+	return move(t)
+}

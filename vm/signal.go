@@ -261,9 +261,7 @@ func (p *Process) takeIn(s *signal) term.Term {
 		return s.msg
 	}
 	if s.frag.Used <= smallMsg {
-		m := p.Heap.CopyTerm(p.env(), s.msg)
-		s.frag.Release(p.rt.Arena, p.env().Bins)
-		return m
+		return p.Heap.TakeFrag(p.env(), &s.frag, s.msg)
 	}
 	p.Heap.Attach(&s.frag)
 	return s.msg
