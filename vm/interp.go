@@ -172,9 +172,10 @@ func (r *regs) fast() runResult {
 			if sp+n >= len(stk) {
 				goto slow
 			}
-			s := stk[sp : sp+n]
-			for i := range s {
-				s[i] = term.Nil
+			// sp+n < len(stk) was checked: the new slots are in range.
+			y := unsafe.Pointer(unsafe.SliceData(stk))
+			for i := sp; i < sp+n; i++ {
+				*(*term.Term)(unsafe.Add(y, i*8)) = term.Nil
 			}
 			sp += n
 			pc += 3
