@@ -112,6 +112,7 @@ func (p *Process) terminate() {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
 	p.links, p.monitors, p.monitoredBy = nil, nil, nil
+	p.dropAliases()
 	if p.waiter() == nil && (p.exitClass == term.AtomError || p.exitClass == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
 	}
@@ -229,6 +230,7 @@ func (p *Process) Demonitor(ref term.Term, flush bool) bool {
 		if m.ref == id {
 			p.monitors = append(p.monitors[:i], p.monitors[i+1:]...)
 			p.signal(m.pid, signal{kind: sigDemonitor, ref: id})
+			p.removeAlias(id, aliasDemonitor, aliasReplyDemonitor)
 			found = true
 			break
 		}
