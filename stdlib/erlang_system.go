@@ -109,6 +109,11 @@ func eSystemInfo(p *vm.Process, a []term.Term) term.Term {
 		return term.AtomUndefined
 	case "system_architecture":
 		return h.String(erlArchitecture())
+	case "os_type":
+		if runtime.GOOS == "windows" {
+			return h.Tuple(p.Atom("win32"), p.Atom("nt"))
+		}
+		return h.Tuple(p.Atom("unix"), p.Atom(runtime.GOOS))
 	case "system_version":
 		return h.String(fmt.Sprintf("Erlang/OTP %s [erts-%s] [beamr] [64-bit] [smp:%d:%d] [async-threads:1]\n",
 			erlOTPRelease, erlERTSVersion, scheds, scheds))

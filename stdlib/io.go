@@ -12,11 +12,13 @@ import (
 	"github.com/beamr/beamr/vm"
 )
 
-// ioState is the per-runtime state of the standard_io device.
+// ioState is the per-runtime state of the devices user (standard_io)
+// and standard_error, shared by the native io functions and the io
+// servers (io_server.go).
 type ioState struct {
 	mu      sync.Mutex
-	unicode bool // io:setopts([{encoding, unicode}]) was called
-	binary  bool
+	unicode [2]bool // by device: {encoding, unicode} was set
+	binary  bool    // user's read mode is binary
 }
 
 // ioStateKey keys the ioState in each runtime's locals.
@@ -107,16 +109,23 @@ func upperHex(v int64) string {
 // writeDevice writes characters to a device.
 func writeDevice(p *vm.Process, dev device, cs []rune) {
 	rt := p.Runtime()
-	st := stateOf(rt)
-	st.mu.Lock()
-	uni := st.unicode
-	st.mu.Unlock()
-	b := encodeChars(make([]byte, 0, len(cs)), cs, uni)
+	writeBytes(rt, dev, encodeChars(make([]byte, 0, len(cs)), cs, stateOf(rt).isUnicode(dev)))
+}
+
+// writeBytes writes device bytes to standard output or error.
+func writeBytes(rt *vm.Runtime, dev device, b []byte) {
 	if dev == devStderr {
 		writeTo(rt.Stderr(), b)
 		return
 	}
 	rt.WriteStdout(b)
+}
+
+// isUnicode reports whether the device's encoding is unicode.
+func (st *ioState) isUnicode(dev device) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.unicode[dev]
 }
 
 func writeTo(w io.Writer, b []byte) { _, _ = w.Write(b) }
@@ -256,69 +265,64 @@ func registerIO(rt *vm.Runtime) {
 		}
 		return write(p, d, args[0], args[1])
 	})
-	getopts := func(p *vm.Process) term.Term {
-		st := stateOf(p.Runtime())
-		st.mu.Lock()
-		uni, bin := st.unicode, st.binary
-		st.mu.Unlock()
-		enc := term.AtomLatin1
-		if uni {
-			enc = term.AtomUnicode
-		}
-		b := term.AtomFalse
-		if bin {
-			b = term.AtomTrue
-		}
-		h := p.Heap
-		return h.List(h.Tuple(term.AtomBinary, b), h.Tuple(p.Atom("encoding"), enc))
-	}
-	rt.Register("io", "getopts", 0, func(p *vm.Process, args []term.Term) term.Term { return getopts(p) })
-	rt.Register("io", "getopts", 1, func(p *vm.Process, args []term.Term) term.Term {
-		if _, ok := deviceOf(p, args[0]); !ok {
-			return p.BadArg()
-		}
-		return getopts(p)
-	})
-	setopts := func(p *vm.Process, opts term.Term) term.Term {
-		e := p.Env()
-		list, ok := listSlice(e, opts)
-		if !ok {
-			return p.BadArg()
-		}
-		st := stateOf(p.Runtime())
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		for _, o := range list {
-			switch {
-			case o == term.AtomBinary:
-				st.binary = true
-			case e.AtomName(o) == "list" && o.IsAtom():
-				st.binary = false
-			case e.IsTuple(o) && e.TupleArity(o) == 2:
-				k, v := e.Elem(o, 0), e.Elem(o, 1)
-				switch {
-				case k.IsAtom() && e.AtomName(k) == "encoding" && (v == term.AtomUnicode || v == term.AtomUtf8):
-					st.unicode = true
-				case k.IsAtom() && e.AtomName(k) == "encoding" && v == term.AtomLatin1:
-					st.unicode = false
-				case k == term.AtomBinary && (v == term.AtomTrue || v == term.AtomFalse):
-					st.binary = v == term.AtomTrue
-				default:
-					return p.Heap.Tuple(term.AtomError, p.Atom("enotsup"))
-				}
-			default:
-				return p.Heap.Tuple(term.AtomError, p.Atom("enotsup"))
+	// Options of a device: of user and standard_error directly
+	// (io_server.go), of another io server through a request; an atom
+	// that names no process is {error, arguments}.
+	optsDev := func(p *vm.Process, devTerm term.Term) (d device, pid, errTerm term.Term, ok bool) {
+		switch {
+		case devTerm == 0 || devTerm == p.Atom("standard_io"):
+			pid = p.GroupLeader()
+		case devTerm == p.Atom("user"):
+			return devStdout, 0, 0, true
+		case devTerm == p.Atom("standard_error"):
+			return devStderr, 0, 0, true
+		case devTerm.IsAtom():
+			var found bool
+			if pid, found = p.Runtime().Whereis(devTerm); !found {
+				return 0, 0, p.Heap.Tuple(term.AtomError, p.Atom("arguments")), true
 			}
+		case devTerm.IsPid():
+			pid = devTerm
+		default:
+			return 0, 0, 0, false
 		}
-		return term.AtomOk
+		if pid == p.Runtime().UserPid() {
+			return devStdout, 0, 0, true
+		}
+		return devStdout, pid, 0, true
 	}
-	rt.Register("io", "setopts", 1, func(p *vm.Process, args []term.Term) term.Term { return setopts(p, args[0]) })
-	rt.Register("io", "setopts", 2, func(p *vm.Process, args []term.Term) term.Term {
-		if _, ok := deviceOf(p, args[0]); !ok {
+	getopts := func(p *vm.Process, devTerm term.Term) term.Term {
+		d, pid, errTerm, ok := optsDev(p, devTerm)
+		switch {
+		case !ok:
 			return p.BadArg()
+		case errTerm != 0:
+			return errTerm
+		case pid != 0:
+			return p.IORequest(pid, p.Atom("getopts"))
 		}
-		return setopts(p, args[1])
-	})
+		return deviceOpts(p, d)
+	}
+	rt.Register("io", "getopts", 0, func(p *vm.Process, args []term.Term) term.Term { return getopts(p, 0) })
+	rt.Register("io", "getopts", 1, func(p *vm.Process, args []term.Term) term.Term { return getopts(p, args[0]) })
+	setopts := func(p *vm.Process, devTerm, opts term.Term) term.Term {
+		d, pid, errTerm, ok := optsDev(p, devTerm)
+		switch {
+		case !ok:
+			return p.BadArg()
+		case errTerm != 0:
+			return errTerm
+		case pid != 0:
+			return p.IORequest(pid, p.Heap.Tuple(p.Atom("setopts"), opts))
+		case opts != term.Nil && !opts.IsList():
+			// As the io servers answer a request they do not know.
+			h := p.Heap
+			return h.Tuple(term.AtomError, h.Tuple(p.Atom("request"), h.Tuple(p.Atom("setopts"), opts)))
+		}
+		return setDeviceOpts(p, d, opts)
+	}
+	rt.Register("io", "setopts", 1, func(p *vm.Process, args []term.Term) term.Term { return setopts(p, 0, args[0]) })
+	rt.Register("io", "setopts", 2, func(p *vm.Process, args []term.Term) term.Term { return setopts(p, args[0], args[1]) })
 	rt.Register("io", "printable_range", 0, func(p *vm.Process, args []term.Term) term.Term {
 		return term.AtomLatin1
 	})
@@ -1126,7 +1130,7 @@ func registerIOLibExtra(rt *vm.Runtime) {
 	rt.Register("unicode", "bin_is_7bit", 1, func(p *vm.Process, args []term.Term) term.Term {
 		b, ok := binArg(p.Env(), args[0])
 		if !ok {
-			return p.BadArg()
+			return term.AtomFalse // anything but a binary, as erts answers
 		}
 		for _, c := range b {
 			if c >= 128 {

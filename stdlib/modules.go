@@ -12,6 +12,8 @@ import (
 // runtime's bundled-module source.
 func registerModules(rt *vm.Runtime) {
 	registerIO(rt)
+	registerIOServer(rt)
+	registerIOInput(rt)
 	registerLists(rt)
 	registerMaps(rt)
 	registerMath(rt)

@@ -11,6 +11,7 @@ import (
 // Register makes every native function of the standard library callable in
 // rt. Call it once, before loading modules that use them.
 func Register(rt *vm.Runtime) {
+	rt.OwnModules(ownModules...)
 	registerModules(rt) // io, lists, maps, math, binary, unicode, string and the bundled modules
 	registerFilename(rt)
 	registerBase64(rt)
@@ -41,4 +42,5 @@ func Register(rt *vm.Runtime) {
 	registerErlangSystem(rt, st)
 	registerErlangMaps(rt)
 	registerNativeRecords(rt)
+	registerErtsOTP(rt)
 }

@@ -49,7 +49,8 @@ func expected(name, rel string) ([]byte, error) {
 // runBeamr runs NAME:main() from dir on a fresh runtime and returns stdout.
 func runBeamr(dir, name string) (out []byte, err error) {
 	var stdout, stderr bytes.Buffer
-	rt, err := vm.New(vm.Config{Stdout: &stdout, Stderr: &stderr, ArenaWords: 1 << 30})
+	rt, err := vm.New(vm.Config{Stdout: &stdout, Stderr: &stderr, ArenaWords: 1 << 30,
+		Stdin: bytes.NewReader(stdinOf(name))})
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +118,9 @@ func TestConformance(t *testing.T) {
 				continue
 			}
 			t.Run(rel+"/"+name, func(t *testing.T) {
+				if needsOTPStdlib(name) {
+					t.Skip("needs OTP's stdlib beams: runs in TestConformanceOTPMode")
+				}
 				want, err := expected(name, rel)
 				if err != nil {
 					t.Fatal(err)
@@ -157,6 +161,7 @@ func TestExpectationsAgainstErl(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, erl, "-noshell", "-pa", dir, "-eval", name+":main(), halt().")
+			cmd.Stdin = bytes.NewReader(stdinOf(name))
 			got, err := cmd.Output()
 			if err != nil {
 				t.Fatalf("erl: %v", err)

@@ -31,6 +31,13 @@
 # and its differences are only noted; NAME.out stays the reference for all
 # three beams.
 #
+# A program that reads standard input gets tests/erl/NAME.in (every run
+# of it, here and in the conformance tests); the others get an empty one.
+# A program that needs modules beamr does not bundle (and so only runs with
+# OTP's own stdlib beams) carries the line
+#
+#   %% beamr: needs-otp-stdlib
+#
 # Environment:
 #   OTP27_ROOT  root directory of a Debian trixie chroot with erlang-base
 #   OTP29_ROOT  root directory of a Debian sid chroot with erlang-base
@@ -124,10 +131,16 @@ compile_host() {
     done
 }
 
+# stdin_of NAME: the file a program reads as standard input, erl/NAME.in
+# when there is one, else /dev/null.
+stdin_of() {
+    if [ -f "$here/erl/$1.in" ]; then echo "$here/erl/$1.in"; else echo /dev/null; fi
+}
+
 # run_host NAME: prints NAME:main()'s stdout on the host erl.
 run_host() {
     (cd "$work" && HOME="$work" timeout 300 "$ERL" -noshell -pa "$here/fixtures/otp25" \
-        -eval "$1:main(), halt()." 2>"$work/stderr")
+        -eval "$1:main(), halt()." <"$(stdin_of "$1")" 2>"$work/stderr")
 }
 
 # Releases compiled in chroots: rel -> root, and the dir inside the root.
@@ -203,7 +216,7 @@ for n in "${compiled[@]+"${compiled[@]}"}"; do
         fi
         [ -f "${root_of[$r]}${inner_of[$r]}/$n.beam" ] || continue
         if ! in_chroot "$r" "timeout 300 erl -noshell -pa . -eval '$n:main(), halt().'" \
-            >"$work/out$r" 2>"$work/stderr$r"; then
+            <"$(stdin_of "$n")" >"$work/out$r" 2>"$work/stderr$r"; then
             fail "$n:main() failed on OTP $r:"
             cat "$work/stderr$r" >&2
             continue

@@ -65,10 +65,6 @@ func (p *Process) IORequest(pid, req term.Term) term.Term {
 	return p.TailCall(p.rt.instExport(2), 0)
 }
 
-// UserPid is the group leader of the first processes: output through it
-// goes straight to the runtime's standard output.
-func (rt *Runtime) UserPid() term.Term { return term.MakePid(0) }
-
 // instExport returns an export entry running instance 0's code at pc.
 func (rt *Runtime) instExport(pc uint32) *Export {
 	rt.mu.RLock()

@@ -197,6 +197,7 @@ func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Te
 	o := spawnOpts{prio: prioNormal, fullsweepAfter: -1}
 	link, mon := false, false
 	var monTag term.Term
+	monAlias := -1
 	l := opts
 	for ; l.IsList(); l = env.Tl(l) {
 		opt := env.Hd(l)
@@ -240,13 +241,13 @@ func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Te
 				}
 				o.offHeapMsgs = v == p.Atom("off_heap")
 			case p.Atom("monitor"):
-				// {monitor, MonitorOpts}: only {tag, Tag} matters here.
+				// {monitor, MonitorOpts}: {tag, Tag} and {alias, Mode}.
 				mon = true
-				tag, ok := p.monitorOpts(v)
+				tag, alias, ok := p.monitorOpts(v)
 				if !ok {
 					return p.BadArg()
 				}
-				monTag = tag
+				monTag, monAlias = tag, alias
 			default:
 				return p.BadArg()
 			}
@@ -271,6 +272,9 @@ func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Te
 		ref = makeRef(p.Heap, id)
 		p.rels().monitors = append(p.rels().monitors, monitor{ref: id, pid: q.Pid, tag: monTag})
 		q.rels().monitoredBy = append(q.rels().monitoredBy, monitor{ref: id, pid: p.Pid, tag: monTag})
+		if monAlias >= 0 {
+			p.addAlias(id, uint8(monAlias))
+		}
 	}
 	p.rt.spawnProc(q, p.sched())
 	if mon {
@@ -305,50 +309,68 @@ func (p *Process) monitorBIF(kind, target, opts term.Term) term.Term {
 	if kind != term.AtomProcess {
 		return p.BadArg()
 	}
-	tag, ok := p.monitorOpts(opts)
+	tag, alias, ok := p.monitorOpts(opts)
 	if !ok {
 		return p.BadArg()
 	}
+	var ref term.Term
 	switch {
 	case target.IsPid():
-		return p.Monitor(target, 0, tag)
+		ref = p.Monitor(target, 0, tag)
 	case target.IsAtom():
 		pid, _ := p.rt.Whereis(target)
-		return p.Monitor(pid, target, tag)
+		ref = p.Monitor(pid, target, tag)
 	case env.IsTuple(target) && env.TupleArity(target) == 2:
 		name, node := env.Elem(target, 0), env.Elem(target, 1)
 		if !name.IsAtom() || !node.IsAtom() {
 			return p.BadArg()
 		}
-		if node != term.AtomNonode {
-			// No distribution: the node can never be reached.
-			return p.Monitor(0, name, tag)
+		pid := term.Term(0)
+		if node == term.AtomNonode {
+			// Otherwise no distribution: the node can never be reached.
+			pid, _ = p.rt.Whereis(name)
 		}
-		pid, _ := p.rt.Whereis(name)
-		return p.Monitor(pid, name, tag)
+		ref = p.Monitor(pid, name, tag)
+	default:
+		return p.BadArg()
 	}
-	return p.BadArg()
+	if alias >= 0 {
+		id, _ := RefID(env, ref)
+		p.addAlias(id, uint8(alias))
+	}
+	return ref
 }
 
 // monitorOpts reads monitor options: {tag, Tag} (returned, or 0) and
-// {alias, _} (accepted; beamr has no aliases yet).
-func (p *Process) monitorOpts(l term.Term) (term.Term, bool) {
+// {alias, Mode} (the alias mode, or -1 for none).
+func (p *Process) monitorOpts(l term.Term) (term.Term, int, bool) {
 	env := p.env()
 	var tag term.Term
+	alias := -1
 	for ; l.IsList(); l = env.Tl(l) {
 		mo := env.Hd(l)
 		if !env.IsTuple(mo) || env.TupleArity(mo) != 2 {
-			return 0, false
+			return 0, 0, false
 		}
 		switch env.Elem(mo, 0) {
 		case p.Atom("tag"):
 			tag = env.Elem(mo, 1)
 		case p.Atom("alias"):
+			switch env.Elem(mo, 1) {
+			case p.Atom("explicit_unalias"):
+				alias = int(aliasExplicit)
+			case p.Atom("demonitor"):
+				alias = int(aliasDemonitor)
+			case p.Atom("reply_demonitor"):
+				alias = int(aliasReplyDemonitor)
+			default:
+				return 0, 0, false
+			}
 		default:
-			return 0, false
+			return 0, 0, false
 		}
 	}
-	return tag, l == term.Nil
+	return tag, alias, l == term.Nil
 }
 
 // exit2 implements erlang:exit/2.

@@ -8,6 +8,7 @@ func registerBuiltins(rt *Runtime) {
 	registerProcessBIFs(rt)
 	registerFlagBIFs(rt)
 	registerTimerBIFs(rt)
+	registerAliasBIFs(rt)
 	send := func(p *Process, a []term.Term) term.Term { return p.send(a[0], a[1]) }
 	rt.Register("erlang", "send", 2, send)
 	rt.Register("erlang", "!", 2, send)

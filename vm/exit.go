@@ -124,6 +124,7 @@ func (p *Process) terminate() {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
 	p.rel = nil
+	p.dropAliases()
 	if p.waiter() == nil && (p.exitClass() == term.AtomError || p.exitClass() == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
 	}
@@ -242,6 +243,7 @@ func (p *Process) Demonitor(ref term.Term, flush bool) bool {
 		if m.ref == id {
 			p.rel.monitors = append(p.rel.monitors[:i], p.rel.monitors[i+1:]...)
 			p.signal(m.pid, signal{kind: sigDemonitor, ref: id})
+			p.removeAlias(id, aliasDemonitor, aliasReplyDemonitor)
 			found = true
 			break
 		}

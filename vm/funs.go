@@ -36,6 +36,11 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 			return nil, 0, false
 		}
 		e := p.rt.export(env.ExportIndex(f))
+		// Loading the module may bind a native (its stub, in OTP mode).
+		if e.Native == nil && e.Mod == nil && !p.rt.autoload(e) {
+			p.undef(m, fn, arity)
+			return nil, 0, false
+		}
 		if e.Native != nil {
 			r := e.Native(p, p.x[:arity])
 			if r == term.NoValue {
@@ -55,10 +60,6 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 			mid, npc := p.popCP()
 			return p.rt.inst(mid), int(npc), true
 		}
-		if e.Mod == nil && !p.rt.autoload(e) {
-			p.undef(m, fn, arity)
-			return nil, 0, false
-		}
 		return e.Mod, int(e.PC), true
 	}
 	p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
@@ -68,13 +69,13 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 // enterExport calls export e with arity arguments in x registers, as
 // enterFun does.
 func (p *Process) enterExport(e *Export, arity int) (*Module, int, bool) {
+	if e.Native == nil && e.Mod == nil && !p.rt.autoload(e) {
+		p.undef(e.M, e.F, arity)
+		return nil, 0, false
+	}
 	if e.Native != nil {
 		f := p.ExportFun(e)
 		return p.enterFun(f, arity)
-	}
-	if e.Mod == nil && !p.rt.autoload(e) {
-		p.undef(e.M, e.F, arity)
-		return nil, 0, false
 	}
 	return e.Mod, int(e.PC), true
 }

@@ -135,6 +135,57 @@ func (rt *Runtime) prepare(f *bf.File) (*Module, error) {
 
 func (l *loader) emit(ws ...uint64) { l.code = append(l.code, ws...) }
 
+// nativeStub handles a function (its func_info at f.Code[ix]) whose body
+// only calls erlang:nif_error — how OTP's modules hold the functions the
+// runtime implements — when a native of the same name exists: its entry
+// label gets a tail call of that native, so local calls reach the native
+// as external ones do. It returns the index of the body's last
+// instruction.
+func (l *loader) nativeStub(ix int, name term.Term, arity int) (int, bool) {
+	code := l.f.Code
+	if ix+1 >= len(code) || code[ix+1].Op != bf.OpLabel {
+		return 0, false
+	}
+	end := -1
+	for j := ix + 2; j < len(code) && end < 0; j++ {
+		switch in := code[j]; in.Op {
+		case bf.OpLine, bf.OpMove:
+		case bf.OpCallExtOnly, bf.OpCallExtLast:
+			if len(in.Args) < 2 {
+				return 0, false
+			}
+			mod, fn, _, ok := l.f.ImportMFA(in.Args[1].Val)
+			if !ok || mod != "erlang" || fn != "nif_error" {
+				return 0, false
+			}
+			end = j
+		default:
+			return 0, false
+		}
+	}
+	if end < 0 {
+		return 0, false
+	}
+	rt, m := l.rt, l.m
+	k := mfa{m.Name, name, arity}
+	rt.mu.Lock()
+	if _, ok := rt.natives[k]; !ok {
+		rt.mu.Unlock()
+		return 0, false
+	}
+	imp := len(m.imports)
+	m.imports = append(m.imports, rt.exports[rt.exportIndexLocked(m.Name, name, arity)])
+	rt.mu.Unlock()
+	if m.stubs == nil {
+		m.stubs = map[mfa]bool{}
+	}
+	m.stubs[k] = true
+	l.labels[code[ix+1].Args[0].Val] = uint32(len(l.code))
+	l.m.instrs = append(l.m.instrs, uint32(len(l.code)))
+	l.emit(opCallExtOnly, uint64(arity), uint64(imp))
+	return end, true
+}
+
 func (l *loader) label(a bf.Arg) {
 	l.fixups = append(l.fixups, len(l.code))
 	l.code = append(l.code, uint64(a.Val))
@@ -266,6 +317,9 @@ func (l *loader) transform() error {
 			l.emitTerm(uint64(l.atoms[a[0].Val]))
 			l.emitTerm(uint64(name))
 			l.emit(uint64(arity))
+			if end, ok := l.nativeStub(ix, name, arity); ok {
+				ix = end
+			}
 			continue
 		}
 		l.m.instrs = append(l.m.instrs, uint32(len(l.code)))

@@ -40,6 +40,9 @@ type Module struct {
 	termWords   []uint64    // bitset: which Code words are term or register operands (for disasm)
 	md5         [16]byte
 	records     moduleRecords // native record definitions (records_native.go)
+	// stubs are the functions whose body only called erlang:nif_error
+	// and that the loader pointed at the native of the same name.
+	stubs map[mfa]bool
 }
 
 type funcRange struct {
@@ -101,6 +104,14 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // LoadBinary parses and loads a .beam image, making it the current code of its
 // module. It returns the module name.
 func (rt *Runtime) LoadBinary(data []byte) (term.Term, error) {
+	return rt.loadBinary(data, false)
+}
+
+// loadBinary is LoadBinary. inline says the caller is a process on a
+// scheduler (a call loading its module), so that an on_load function runs
+// on the caller's goroutine; from Go it runs as a process of its own,
+// which may do io like any other.
+func (rt *Runtime) loadBinary(data []byte, inline bool) (term.Term, error) {
 	f, err := beamfile.Parse(data)
 	if err != nil {
 		return 0, &LoadError{Err: err}
@@ -110,7 +121,7 @@ func (rt *Runtime) LoadBinary(data []byte) (term.Term, error) {
 		return 0, err
 	}
 	if m.onLoad != 0 {
-		if err := rt.runOnLoad(m); err != nil {
+		if err := rt.runOnLoad(m, inline); err != nil {
 			return 0, &LoadError{Module: f.Module, Err: err}
 		}
 	}
@@ -120,14 +131,21 @@ func (rt *Runtime) LoadBinary(data []byte) (term.Term, error) {
 
 // runOnLoad runs the module's on_load function, which must return ok for
 // the module to become current.
-func (rt *Runtime) runOnLoad(m *Module) error {
+func (rt *Runtime) runOnLoad(m *Module, inline bool) error {
 	fr, _ := m.funcAt(m.onLoad)
 	e := &Export{M: m.Name, F: fr.name, Mod: m, PC: m.onLoad}
 	p, err := rt.newProcess(e, nil, nil, &spawnOpts{prio: prioNormal, fullsweepAfter: -1})
 	if err != nil {
 		return err
 	}
-	res, err := rt.runInline(p)
+	var res *Result
+	if inline {
+		res, err = rt.runInline(p)
+	} else {
+		w := p.wait()
+		rt.spawnProc(p, nil)
+		res, err = rt.await(w)
+	}
 	if err != nil {
 		return fmt.Errorf("on_load function: %w", err)
 	}
@@ -154,12 +172,18 @@ func (rt *Runtime) install(m *Module) {
 		}
 	}
 	rt.modules[m.Name] = m
+	otpOwned := rt.otpOwnedLocked(rt.Env.AtomName(m.Name))
 	for _, ex := range m.exports {
 		name := rt.modAtom(m, ex.Function)
 		i := rt.exportIndexLocked(m.Name, name, int(ex.Arity))
 		e := rt.exports[i]
-		if _, native := rt.natives[mfa{m.Name, name, int(ex.Arity)}]; native {
-			continue
+		k := mfa{m.Name, name, int(ex.Arity)}
+		if n, native := rt.natives[k]; native {
+			if !otpOwned || m.stubs[k] {
+				e.Native = n
+				continue
+			}
+			e.Native = nil // OTP's own code runs in OTP mode
 		}
 		e.Mod = m
 		e.PC = m.labels[ex.Label]

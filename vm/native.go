@@ -13,14 +13,25 @@ type NativeFunc func(p *Process, args []term.Term) term.Term
 
 // Register makes f callable as module:name/arity. It must be called before
 // any module that calls it is loaded, or it replaces Erlang code of that
-// name only for modules loaded afterwards.
+// name only for modules loaded afterwards. In StdlibOTP mode a native of a
+// module the OTP installation has only stands in for that module's stub of
+// the same name (see StdlibMode).
 func (rt *Runtime) Register(module, name string, arity int, f NativeFunc) {
 	m, n := rt.Atom(module), rt.Atom(name)
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	k := mfa{m, n, arity}
 	rt.natives[k] = f
+	if rt.nativeMods == nil {
+		rt.nativeMods = map[term.Term]bool{}
+	}
+	rt.nativeMods[m] = true
 	i := rt.exportIndexLocked(m, n, arity)
+	if rt.otpOwnedLocked(module) {
+		if mod, ok := rt.modules[m]; !ok || !mod.stubs[k] {
+			return
+		}
+	}
 	rt.exports[i].Native = f
 }
 

@@ -116,6 +116,9 @@ type procExt struct {
 	markIdx   int
 	markEpoch uint32
 
+	// aliases are the process's active aliases (alias.go).
+	aliases map[uint64]bool
+
 	// done, when set, is closed when the process has ended and res holds
 	// how (Apply waits on it); fatal is an internal error that ended it.
 	done  chan struct{}

@@ -174,12 +174,18 @@ func (rt *Runtime) UnregisterName(name term.Term) bool {
 func (rt *Runtime) Whereis(name term.Term) (term.Term, bool) {
 	r := &rt.reg
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	p, ok := r.names[name]
-	if !ok {
-		return 0, false
+	r.mu.Unlock()
+	if ok {
+		return p.Pid, true
 	}
-	return p.Pid, true
+	if s := rt.sysProcNamed(name); s != nil {
+		// Not started yet (or gone: then it stays gone).
+		if pid := rt.startSys(s); pid != 0 && rt.procs.get(pid.PidNumber()) != nil {
+			return pid, true
+		}
+	}
+	return 0, false
 }
 
 // Registered returns every registered name.

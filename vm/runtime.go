@@ -3,6 +3,7 @@
 package vm
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +28,28 @@ type Config struct {
 	// Schedulers is the number of scheduler goroutines that run
 	// processes (0: GOMAXPROCS).
 	Schedulers int
+	// Stdlib chooses whether beamr's own standard library (the default)
+	// or the OTP installation's beams serve the modules both have (see
+	// StdlibMode). StdlibOTP needs OTPRoot.
+	Stdlib StdlibMode
+	// OTPRoot is the root directory of an OTP installation (the one that
+	// holds lib/*/ebin, e.g. /usr/lib/erlang; FindOTPRoot finds one).
+	// Its applications' modules end the module lookup, or lead it in
+	// StdlibOTP mode. "" means none.
+	OTPRoot string
+	// Stdin is where standard input is read from (nil: os.Stdin). It is
+	// read only when a program asks for input, a chunk at a time on a
+	// goroutine of its own; a read still blocked when the runtime closes
+	// (a terminal that sends nothing) ends when the reader returns, and
+	// its data is dropped.
+	Stdin io.Reader
+	// PlainArgs are what init:get_plain_arguments/0 returns (the
+	// arguments after erl's -extra).
+	PlainArgs []string
 }
+
+// PlainArgs returns the runtime's plain arguments (Config.PlainArgs).
+func (rt *Runtime) PlainArgs() []string { return rt.cfg.PlainArgs }
 
 // Runtime is one BEAM: its memory, atoms, loaded code and processes. A Go
 // program may run several; they share nothing.
@@ -70,8 +92,19 @@ type Runtime struct {
 		ch     chan struct{} // closed by halt
 	}
 
-	bundled func(module string) ([]byte, bool)
-	locals  map[any]any // see Local
+	bundled   func(module string) ([]byte, bool)
+	otpBeams  map[string]string // module -> file in the OTP installation (stdlibmode.go)
+	locals    map[any]any       // see Local
+	external  atomic.Int64      // operations outside the schedulers that will send (BeginExternal)
+	extMu     sync.RWMutex      // SendFromGo holds it for reading; Close sets extClosed
+	extClosed bool
+	aliases   aliasTable             // process aliases (alias.go)
+	sysProcs  map[term.Term]*sysProc // by name (sysproc.go)
+	userSys   *sysProc               // the one that is UserPid
+	// loadedFrom is the file each autoloaded module came from ("" for a
+	// bundled one); nativeMods the modules with native functions.
+	loadedFrom map[string]string
+	nativeMods map[term.Term]bool
 
 	stdoutMu    sync.Mutex
 	scratchMu   sync.Mutex // serialises copies into scratchHeap
@@ -118,6 +151,15 @@ type catchTarget struct {
 
 // New creates a runtime.
 func New(cfg Config) (*Runtime, error) {
+	var otp map[string]string
+	if cfg.OTPRoot != "" {
+		var err error
+		if otp, err = scanOTP(cfg.OTPRoot); err != nil {
+			return nil, err
+		}
+	} else if cfg.Stdlib == StdlibOTP {
+		return nil, errors.New("stdlib mode otp needs an OTP installation (Config.OTPRoot)")
+	}
 	words := cfg.ArenaWords
 	if words == 0 {
 		words = heap.DefaultArenaWords
@@ -132,6 +174,9 @@ func New(cfg Config) (*Runtime, error) {
 	if cfg.Stderr == nil {
 		cfg.Stderr = os.Stderr
 	}
+	if cfg.Stdin == nil {
+		cfg.Stdin = os.Stdin
+	}
 	rt := &Runtime{
 		Env:      term.Env{W: a.W, Atoms: term.NewAtomTable(), Bins: term.NewBinTable()},
 		Arena:    a,
@@ -141,6 +186,7 @@ func New(cfg Config) (*Runtime, error) {
 		exportIx: map[mfa]uint32{},
 		funIx:    map[funKey]uint32{},
 		natives:  map[mfa]NativeFunc{},
+		otpBeams: otp,
 	}
 	rt.start = time.Now()
 	rt.procs.init()
@@ -164,6 +210,9 @@ func (rt *Runtime) Close() error {
 	rt.halting.Unlock()
 	rt.stopSchedulers()
 	rt.timers.stop()
+	rt.extMu.Lock()
+	rt.extClosed = true
+	rt.extMu.Unlock()
 	for _, p := range rt.procs.all() {
 		p.discard()
 	}
@@ -183,6 +232,9 @@ func (rt *Runtime) Stdout() io.Writer { return rt.cfg.Stdout }
 
 // Stderr returns the writer for standard error.
 func (rt *Runtime) Stderr() io.Writer { return rt.cfg.Stderr }
+
+// Stdin returns the reader of standard input.
+func (rt *Runtime) Stdin() io.Reader { return rt.cfg.Stdin }
 
 // WriteStdout writes b to standard output, serialised between processes.
 func (rt *Runtime) WriteStdout(b []byte) {
@@ -216,7 +268,7 @@ func (rt *Runtime) exportIndexLocked(m, f term.Term, arity int) uint32 {
 	}
 	i := uint32(len(rt.exports))
 	e := &Export{M: m, F: f, Arity: arity}
-	if n, ok := rt.natives[k]; ok {
+	if n, ok := rt.natives[k]; ok && !rt.otpOwnedLocked(rt.Env.AtomName(m)) {
 		e.Native = n
 	}
 	rt.exports = append(rt.exports, e)

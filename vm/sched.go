@@ -340,7 +340,7 @@ func (s *scheduler) park() {
 		}
 		return
 	}
-	if int(idle) == len(ss.all) && s.rt.timers.pending() == 0 {
+	if int(idle) == len(ss.all) && s.rt.timers.pending() == 0 && s.rt.external.Load() == 0 {
 		select {
 		case ss.quiet <- struct{}{}:
 		default:

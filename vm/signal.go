@@ -45,7 +45,10 @@ func (rt *Runtime) lookup(t term.Term) *Process {
 	if !t.IsPid() {
 		return nil
 	}
-	return rt.procs.get(t.PidNumber())
+	if p := rt.procs.get(t.PidNumber()); p != nil {
+		return p
+	}
+	return rt.lookupSys(t)
 }
 
 // post puts sig in the inbox of the process pid and wakes it. from is the
@@ -293,6 +296,7 @@ func (p *Process) handleSignal(s *signal) bool {
 		// Delivered only while the monitor still exists: after
 		// demonitor no DOWN message arrives.
 		if p.dropMonitor(s.ref) {
+			p.removeAlias(s.ref, aliasDemonitor, aliasReplyDemonitor)
 			p.deliver(p.takeIn(s))
 		} else {
 			s.frag.Release(p.rt.Arena, env.Bins)

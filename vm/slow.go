@@ -64,6 +64,14 @@ func (p *Process) slow(pc int) (int, runResult) {
 				next = pc + 4
 			}
 			p.r.reds--
+			// Loading the module may bind a native (its stub, in OTP mode).
+			if e.Native == nil && e.Mod == nil && !rt.autoload(e) {
+				fault = pc
+				p.undef(e.M, e.F, arity)
+				// A tail call has left its caller: OTP shows no frame for it.
+				p.r.noFaultLoc = op != opCallExt
+				goto exception
+			}
 			if e.Native != nil {
 				r := e.Native(p, p.x[:arity])
 				if r == term.NoValue {
@@ -83,13 +91,6 @@ func (p *Process) slow(pc int) (int, runResult) {
 					goto next
 				}
 				goto doReturn
-			}
-			if e.Mod == nil && !rt.autoload(e) {
-				fault = pc
-				p.undef(e.M, e.F, arity)
-				// A tail call has left its caller: OTP shows no frame for it.
-				p.r.noFaultLoc = op != opCallExt
-				goto exception
 			}
 			if op == opCallExt {
 				p.push(term.MakeCP(mod.ID, uint32(next)))
@@ -531,6 +532,11 @@ func (p *Process) slow(pc int) (int, runResult) {
 			p.r.reds--
 			if e := p.trapExport; e != nil {
 				p.trapExport = nil
+				if e.Native == nil && e.Mod == nil && !rt.autoload(e) {
+					fault = pc
+					p.undef(e.M, e.F, p.trapArgs)
+					goto exception
+				}
 				if e.Native != nil {
 					r := e.Native(p, p.x[:p.trapArgs])
 					if r == term.NoValue {
@@ -543,11 +549,6 @@ func (p *Process) slow(pc int) (int, runResult) {
 					}
 					p.x[0] = r
 					goto doReturn
-				}
-				if e.Mod == nil && !rt.autoload(e) {
-					fault = pc
-					p.undef(e.M, e.F, p.trapArgs)
-					goto exception
 				}
 				mod = e.Mod
 				base = codeBase(mod)

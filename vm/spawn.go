@@ -26,6 +26,8 @@ type spawnOpts struct {
 	fullsweepAfter int // -1: default
 	maxHeap        maxHeapSize
 	offHeapMsgs    bool
+	fixedPid       bool   // use pid (a pid number no process got) instead of the next one
+	pid            uint64 // with fixedPid
 }
 
 // newProcess creates a process that will call e(args...) once scheduled
@@ -42,7 +44,10 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 	if o.fullsweepAfter >= 0 {
 		h.FullsweepAfter = int32(min(o.fullsweepAfter, math.MaxInt32))
 	}
-	id := rt.nextPid.Add(1)
+	id := o.pid
+	if !o.fixedPid {
+		id = rt.nextPid.Add(1)
+	}
 	p := &Process{rt: rt, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
 		prio: o.prio}
 	p.installGC()
@@ -134,6 +139,12 @@ func (rt *Runtime) Apply(m, f term.Term, args []term.Term) (*Result, error) {
 	}
 	w := p.wait()
 	rt.spawnProc(p, nil)
+	return rt.await(w)
+}
+
+// await waits until the process whose waiter is w has ended, the runtime
+// halts, or nothing can run any more (ErrDeadlock).
+func (rt *Runtime) await(w *procExt) (*Result, error) {
 	for {
 		select {
 		case <-w.done:
@@ -195,7 +206,8 @@ func (rt *Runtime) runInline(p *Process) (*Result, error) {
 // parked with empty queues and no timer is pending.
 func (rt *Runtime) isQuiet() bool {
 	ss := &rt.sched
-	return int(ss.nidle.Load()) == len(ss.all) && !rt.anyWork() && rt.timers.pending() == 0
+	return int(ss.nidle.Load()) == len(ss.all) && !rt.anyWork() && rt.timers.pending() == 0 &&
+		rt.external.Load() == 0
 }
 
 // haltResult returns the result of a halted runtime.
@@ -285,8 +297,9 @@ func (rt *Runtime) autoload(e *Export) bool {
 	return e.Mod != nil || e.Native != nil
 }
 
-// autoloadModule loads module m from the code path unless it is loaded. It
-// reports whether the module is loaded afterwards.
+// autoloadModule loads module m unless it is loaded, looking where the
+// stdlib mode says (stdlibmode.go). It reports whether the module is
+// loaded afterwards.
 func (rt *Runtime) autoloadModule(m term.Term) bool {
 	if _, ok := rt.Module(m); ok {
 		return true
@@ -295,28 +308,58 @@ func (rt *Runtime) autoloadModule(m term.Term) bool {
 	rt.mu.RLock()
 	path := append([]string(nil), rt.cfg.CodePath...)
 	bundled := rt.bundled
+	otpFile, inOTP := rt.otpBeams[name]
 	rt.mu.RUnlock()
+	fromOTP := func() (bool, bool) {
+		if !inOTP {
+			return false, false
+		}
+		data, err := os.ReadFile(otpFile)
+		if err != nil {
+			return false, false
+		}
+		return rt.autoloadData(name, otpFile, data), true
+	}
+	if rt.cfg.Stdlib == StdlibOTP {
+		if ok, found := fromOTP(); found {
+			return ok
+		}
+	}
 	if bundled != nil {
 		if data, ok := bundled(name); ok {
-			if _, err := rt.LoadBinary(data); err != nil {
-				fmt.Fprintf(rt.cfg.Stderr, "beamr: bundled %s: %v\n", name, err)
-				return false
-			}
-			return true
+			return rt.autoloadData(name, "", data)
 		}
 	}
 	for _, dir := range path {
-		data, err := os.ReadFile(filepath.Join(dir, name+".beam"))
+		file := filepath.Join(dir, name+".beam")
+		data, err := os.ReadFile(file)
 		if err != nil {
 			continue
 		}
-		if _, err := rt.LoadBinary(data); err != nil {
-			fmt.Fprintf(rt.cfg.Stderr, "beamr: %v\n", err)
-			return false
-		}
-		return true
+		return rt.autoloadData(name, file, data)
 	}
-	return false
+	ok, _ := fromOTP()
+	return ok
+}
+
+// autoloadData loads the image of a module found by autoloadModule in
+// file ("" for a bundled module).
+func (rt *Runtime) autoloadData(name, file string, data []byte) bool {
+	if _, err := rt.loadBinary(data, true); err != nil {
+		where := file
+		if where == "" {
+			where = "bundled " + name
+		}
+		fmt.Fprintf(rt.cfg.Stderr, "beamr: %s: %v\n", where, err)
+		return false
+	}
+	rt.mu.Lock()
+	if rt.loadedFrom == nil {
+		rt.loadedFrom = map[string]string{}
+	}
+	rt.loadedFrom[name] = file
+	rt.mu.Unlock()
+	return true
 }
 
 // send delivers msg to the process, registered name or {Name, Node} to.
@@ -340,6 +383,14 @@ func (p *Process) send(to, msg term.Term) term.Term {
 		}
 		if node == term.AtomNonode {
 			if pid, ok := p.rt.Whereis(name); ok {
+				p.sendMsg(pid, msg)
+			}
+		}
+		return msg
+	case p.env().IsRef(to):
+		// A process alias; an inactive one drops the message.
+		if id, ok := RefID(p.env(), to); ok {
+			if pid, ok := p.rt.aliasTarget(id); ok {
 				p.sendMsg(pid, msg)
 			}
 		}

@@ -53,7 +53,7 @@ func erlFlags(args []string) []string {
 		case a == "-pa":
 			out[i] = "--pa"
 			i++ // its value
-		case a == "--pa" || a == "--entry":
+		case a == "--pa" || a == "--entry" || a == "--stdlib" || a == "--otp-root":
 			i++
 		case a == "--" || !strings.HasPrefix(a, "-"):
 			return out // the file: what follows belongs to the program
@@ -85,10 +85,17 @@ func newVersion(stdout io.Writer) *cobra.Command {
 	}
 }
 
+// runOpts are the flags of beamr run.
+type runOpts struct {
+	entry   string
+	scheds  int
+	paths   []string
+	stdlib  string
+	otpRoot string
+}
+
 func newRun(stdout, stderr io.Writer) *cobra.Command {
-	var entry string
-	var scheds int
-	var paths []string
+	var o runOpts
 	cmd := &cobra.Command{
 		Use:   "run FILE.beam [ARGS...] | run DIR MODULE [ARGS...]",
 		Short: "Run a module: main/1 with the arguments as strings, or main/0",
@@ -104,36 +111,69 @@ it holds .beam files) and every DIR/*/ebin join the code path, and the
 package's generated <pkg>@@main:run(MODULE) runs when present and usable
 (beamr does its steps otherwise). The arguments are returned by
 init:get_plain_arguments(). An uncaught exception is printed on standard
-output and the exit status is 127.`,
+output and the exit status is 127.
+
+Modules come from beamr's own standard library, then the code path, then an
+OTP installation when one is found (--otp-root, $BEAMR_OTP_ROOT, or the erl
+on PATH). --stdlib=otp runs the installation's own stdlib and kernel beams
+instead of beamr's, keeping only the runtime's built-in functions native.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if fi, err := os.Stat(args[0]); err == nil && fi.IsDir() {
-				if len(args) < 2 || entry != "" {
+				if len(args) < 2 || o.entry != "" {
 					return fmt.Errorf("run %s: give the module to run (instead of --entry)", args[0])
 				}
-				return runGleam(args[0], args[1], args[2:], paths, scheds, stdout, stderr)
+				return runGleam(args[0], args[1], args[2:], o, stdout, stderr)
 			}
-			return runFile(args[0], args[1:], entry, paths, scheds, stdout, stderr)
+			return runFile(args[0], args[1:], o, stdout, stderr)
 		},
 	}
-	cmd.Flags().StringVar(&entry, "entry", "", "function to call, as mod:fun")
-	cmd.Flags().IntVarP(&scheds, "schedulers", "S", 0, "number of scheduler threads (default: the number of CPUs)")
-	cmd.Flags().StringArrayVar(&paths, "pa", nil, "add a directory to the code path (repeatable; -pa DIR works too)")
+	cmd.Flags().StringVar(&o.entry, "entry", "", "function to call, as mod:fun")
+	cmd.Flags().IntVarP(&o.scheds, "schedulers", "S", 0, "number of scheduler threads (default: the number of CPUs)")
+	cmd.Flags().StringArrayVar(&o.paths, "pa", nil, "add a directory to the code path (repeatable; -pa DIR works too)")
+	cmd.Flags().StringVar(&o.stdlib, "stdlib", "bundled", "standard library: bundled (beamr's own) or otp (the OTP installation's beams)")
+	cmd.Flags().StringVar(&o.otpRoot, "otp-root", "", "root of the OTP installation (default: $"+vm.OTPRootEnv+", else found from erl on PATH)")
 	cmd.Flags().SetInterspersed(false)
 	return cmd
 }
 
-func runFile(file string, args []string, entry string, paths []string, scheds int, stdout, stderr io.Writer) error {
+// runConfig builds the runtime configuration of beamr run's flags.
+func runConfig(o runOpts, stdout, stderr io.Writer) (vm.Config, error) {
+	mode, err := vm.ParseStdlibMode(o.stdlib)
+	if err != nil {
+		return vm.Config{}, err
+	}
+	root := o.otpRoot
+	if root == "" {
+		r, err := vm.FindOTPRoot()
+		switch {
+		case err == nil:
+			root = r
+		case mode == vm.StdlibOTP:
+			return vm.Config{}, fmt.Errorf("--stdlib=otp: %w (use --otp-root)", err)
+		case os.Getenv(vm.OTPRootEnv) != "":
+			return vm.Config{}, err // set, but wrong
+		}
+	}
+	return vm.Config{Stdout: stdout, Stderr: stderr, Schedulers: o.scheds, Stdlib: mode, OTPRoot: root}, nil
+}
+
+func runFile(file string, args []string, o runOpts, stdout, stderr io.Writer) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	rt, err := vm.New(vm.Config{Stdout: stdout, Stderr: stderr, Schedulers: scheds})
+	cfg, err := runConfig(o, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	rt, err := vm.New(cfg)
 	if err != nil {
 		return err
 	}
 	defer rt.Close()
 	stdlib.Register(rt)
+	entry, paths := o.entry, o.paths
 	for _, p := range paths {
 		rt.AddCodePath(p)
 	}

@@ -34,24 +34,28 @@ const gleamPanicStatus = 127
 // application controller, erl_error:format_exception/7), it runs;
 // otherwise beamr performs the runner's steps itself, without starting
 // the package's application, and prints an exception the same way.
-func runGleam(dir, module string, args, paths []string, scheds int, stdout, stderr io.Writer) error {
+func runGleam(dir, module string, args []string, o runOpts, stdout, stderr io.Writer) error {
 	ebins, err := gleamEbins(dir)
 	if err != nil {
 		return err
 	}
-	rt, err := vm.New(vm.Config{Stdout: stdout, Stderr: stderr, Schedulers: scheds})
+	cfg, err := runConfig(o, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	cfg.PlainArgs = args
+	rt, err := vm.New(cfg)
 	if err != nil {
 		return err
 	}
 	defer rt.Close()
 	stdlib.Register(rt)
-	for _, p := range paths {
+	for _, p := range o.paths {
 		rt.AddCodePath(p)
 	}
 	for _, p := range ebins {
 		rt.AddCodePath(p)
 	}
-	registerPlainArguments(rt, args)
 	mod := rt.Atom(module)
 	if runner := gleamRunner(ebins, module); runner != "" && runnerUsable(rt) {
 		res, err := rt.Apply(rt.Atom(runner), rt.Atom("run"), []term.Term{mod})
@@ -160,21 +164,4 @@ func runnerUsable(rt *vm.Runtime) bool {
 	_, fmtx := rt.Exported(rt.Atom("erl_error"), rt.Atom("format_exception"), 7)
 	_, ctl := rt.Whereis(rt.Atom("application_controller"))
 	return app && fmtx && ctl
-}
-
-// registerPlainArguments makes init:get_plain_arguments/0 return args (the
-// arguments after erl's -extra, which is how `gleam run` passes its own)
-// unless the runtime already provides it.
-func registerPlainArguments(rt *vm.Runtime, args []string) {
-	if _, ok := rt.Native(rt.Atom("init"), rt.Atom("get_plain_arguments"), 0); ok {
-		return
-	}
-	args = append([]string(nil), args...)
-	rt.Register("init", "get_plain_arguments", 0, func(p *vm.Process, _ []term.Term) term.Term {
-		elems := make([]term.Term, len(args))
-		for i, a := range args {
-			elems[i] = p.Heap.String(a)
-		}
-		return p.Heap.List(elems...)
-	})
 }
