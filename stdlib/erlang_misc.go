@@ -1,13 +1,16 @@
 package stdlib
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/beamr/beamr/term"
 	"github.com/beamr/beamr/vm"
 )
 
 // Miscellaneous BIFs: make_ref/0, node/0,1, self/0, display/1,
-// pid_to_list/1, port_to_list/1, ref_to_list/1 and bump_reductions/1
-// (garbage_collect/0 is in erlang_gc.go).
+// pid_to_list/1, list_to_pid/1, port_to_list/1, ref_to_list/1 and
+// bump_reductions/1 (garbage_collect/0 is in erlang_gc.go).
 
 func registerErlangMisc(rt *vm.Runtime, st *erlState) {
 	erlRegisterAll(rt, "erlang", []erlNative{
@@ -19,6 +22,7 @@ func registerErlangMisc(rt *vm.Runtime, st *erlState) {
 		{"pid_to_list", 1, func(p *vm.Process, a []term.Term) term.Term {
 			return erlPrintedList(p, a[0], a[0].IsPid())
 		}},
+		{"list_to_pid", 1, eListToPid},
 		{"port_to_list", 1, func(p *vm.Process, a []term.Term) term.Term {
 			return erlPrintedList(p, a[0], a[0].IsPort())
 		}},
@@ -61,4 +65,29 @@ func erlPrintedList(p *vm.Process, t term.Term, ok bool) term.Term {
 		return p.BadArg()
 	}
 	return erlByteList(p, erlDisplayAppend(nil, p.Env(), t), term.Nil)
+}
+
+// eListToPid is list_to_pid("<0.N.0>"): the local pid numbered N, alive or
+// not. Any other text, including another node's pid, is badarg.
+func eListToPid(p *vm.Process, a []term.Term) term.Term {
+	cs, ok := listSlice(p.Env(), a[0])
+	if !ok || len(cs) < 7 {
+		return p.BadArg()
+	}
+	s := make([]byte, len(cs))
+	for i, c := range cs {
+		if !c.IsSmall() || c.Small() < 0 || c.Small() > 127 {
+			return p.BadArg()
+		}
+		s[i] = byte(c.Small())
+	}
+	str := string(s)
+	if !strings.HasPrefix(str, "<0.") || !strings.HasSuffix(str, ".0>") {
+		return p.BadArg()
+	}
+	n, err := strconv.ParseUint(str[3:len(str)-3], 10, 59)
+	if err != nil || str[3] == '+' {
+		return p.BadArg()
+	}
+	return term.MakePid(n)
 }

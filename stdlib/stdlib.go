@@ -13,6 +13,7 @@ import (
 func Register(rt *vm.Runtime) {
 	registerModules(rt) // io, lists, maps, math, binary, unicode, string and the bundled modules
 	registerFilename(rt)
+	registerAppFiles(rt)
 	registerBase64(rt)
 	registerErlangProcess(rt)
 	registerOS(rt)

@@ -207,6 +207,14 @@ func (rt *Runtime) AddCodePath(dir string) {
 	rt.mu.Unlock()
 }
 
+// CodePath returns a copy of the code path: the directories searched for
+// modules, in order.
+func (rt *Runtime) CodePath() []string {
+	rt.mu.RLock()
+	defer rt.mu.RUnlock()
+	return append([]string(nil), rt.cfg.CodePath...)
+}
+
 // exportIndex returns the index of M:F/A in the export table, creating an
 // empty entry if needed. The caller must hold rt.mu for writing.
 func (rt *Runtime) exportIndexLocked(m, f term.Term, arity int) uint32 {
