@@ -14,8 +14,12 @@ import (
 // although OTP has them: OTP's are clients of processes and tables of the
 // kernel application, which beamr does not start (the code server, the
 // logger, kernel_sup for the timer server), or, for erts_debug, views of
-// the runtime's internals.
-var ownModules = []string{"code", "erts_debug", "logger", "error_logger", "timer"}
+// the runtime's internals. application is served by beamr's own too, as
+// OTP's needs the application controller's tables, and so is file, as
+// OTP's sits on erts drivers beamr does not emulate, and global (OTP's
+// needs tables and the kernel's name server).
+var ownModules = []string{"code", "erts_debug", "logger", "error_logger", "timer",
+	"application", "application_controller", "application_master", "file", "global"}
 
 func registerErtsOTP(rt *vm.Runtime) {
 	registerPersistentTerm(rt)

@@ -14,6 +14,7 @@ func Register(rt *vm.Runtime) {
 	rt.OwnModules(ownModules...)
 	registerModules(rt) // io, lists, maps, math, binary, unicode, string and the bundled modules
 	registerFilename(rt)
+	registerAppFiles(rt)
 	registerBase64(rt)
 	registerErlangProcess(rt)
 	registerOS(rt)

@@ -23,6 +23,11 @@
 # beams are run on their own erl too, and a warning is printed if the output
 # differs from NAME.out: either the program prints something compiler
 # dependent (fix it or mark it) or the later runtime behaves differently.
+#
+# Application resource files a program uses (erl/NAME.app and
+# erl/NAME_*.app) are copied next to its beams in every fixtures/otpNN
+# directory, where the code path finds them.
+#
 # A program that deliberately tests OTP 25 behaviour which later runtimes
 # changed carries the line
 #
@@ -112,6 +117,14 @@ rel=$("$ERL" -noshell -eval 'io:put_chars(erlang:system_info(otp_release)), halt
 # the others. compile_chroot R does the same for release R.
 compiled=()
 
+# app_files NAME: the application resource files of program NAME.
+app_files() {
+    local f
+    for f in "erl/$1.app" erl/"$1"_*.app; do
+        [ -f "$f" ] && echo "$f"
+    done
+}
+
 compile_host() {
     compiled=()
     mkdir -p fixtures/otp25
@@ -187,11 +200,26 @@ compile_chroot() {
     for n in "${ok[@]+"${ok[@]}"}"; do cp "$dir/$n.beam" "fixtures/otp$r/$n.beam"; done
 }
 
+# copy_apps R: copies the programs' application resource files into
+# fixtures/otpR and, for a chroot release, into its work dir.
+copy_apps() {
+    local r=$1 n f
+    for n in "${names[@]}"; do
+        for f in $(app_files "$n"); do
+            mkdir -p "fixtures/otp$r"
+            cp "$f" "fixtures/otp$r/"
+            if [ -n "${root_of[$r]:-}" ]; then cp "$f" "${root_of[$r]}${inner_of[$r]}/"; fi
+        done
+    done
+}
+
 echo "regen: compiling ${#names[@]} program(s) with OTP 25" >&2
 compile_host
+copy_apps 25
 for r in "${!root_of[@]}"; do
     echo "regen: compiling with OTP $r" >&2
     compile_chroot "$r"
+    copy_apps "$r"
 done
 
 mkdir -p expected

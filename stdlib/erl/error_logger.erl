@@ -27,13 +27,18 @@ info_msg(Format) -> info_msg(Format, []).
 info_msg(Format, Args) -> msg(notice, info_msg, Format, Args).
 
 error_report(Report) -> error_report(std_error, Report).
-error_report(Type, Report) -> report(error, error_report, Type, Report).
+error_report(Type, Report) -> std_report(std_error, error, error_report, Type, Report).
 
 warning_report(Report) -> warning_report(std_warning, Report).
-warning_report(Type, Report) -> report(warning_map(), warning_report, Type, Report).
+warning_report(Type, Report) -> std_report(std_warning, warning_map(), warning_report, Type, Report).
 
 info_report(Report) -> info_report(std_info, Report).
-info_report(Type, Report) -> report(notice, info_report, Type, Report).
+info_report(Type, Report) -> std_report(std_info, notice, info_report, Type, Report).
+
+%% A report of a type of its own (not the standard one of its level) is
+%% left to report handlers: erl's default handler does not print it.
+std_report(Type, Level, Tag, Type, Report) -> report(Level, Tag, Type, Report);
+std_report(_Std, _Level, _Tag, _Type, _Report) -> ok.
 
 msg(Level, Tag, Format, Args) ->
     case logger:allow(Level, ?MODULE) of
@@ -46,11 +51,13 @@ msg(Level, Tag, Format, Args) ->
 report(Level, Tag, Type, Report) ->
     case logger:allow(Level, ?MODULE) of
         true ->
-            Msg = case is_map(Report) orelse is_list(Report) of
-                      true -> Report;
-                      false -> #{unstructured => Report}
-                  end,
-            logger:macro_log(#{}, Level, Msg, #{error_logger => #{tag => Tag, type => Type}});
+            %% As OTP's: the report goes under a label, and the report
+            %% callback prints the report itself (a term that is not a
+            %% list or map as ~tp).
+            Msg = #{label => {error_logger, Tag}, report => Report},
+            logger:macro_log(#{}, Level, Msg,
+                             #{error_logger => #{tag => Tag, type => Type},
+                               report_cb => fun logger:format_otp_report/1});
         false ->
             ok
     end.

@@ -33,6 +33,8 @@
          get_process_metadata/0, unset_process_metadata/0,
          format_report/1, format_otp_report/1, compare_levels/2,
          timestamp/0, get_config/0, i/0]).
+%% Used by beamr's bundled behaviours: log a report already formatted.
+-export([report/3]).
 
 -compile({no_auto_import, [error/2, error/3]}).
 
@@ -212,6 +214,9 @@ format_msg({report, Report}, _Meta) ->
 format_msg({Format, Args}, _Meta) ->
     io_lib:format(Format, Args).
 
+%% error_logger's reports print a map whole, as OTP's error_logger does.
+format_otp_report(#{label := {error_logger, _}, report := Report}) when is_map(Report) ->
+    {"~tp~n", [Report]};
 format_otp_report(#{label := _, report := Report}) -> format_report(Report);
 format_otp_report(Report) -> format_report(Report).
 
@@ -424,3 +429,23 @@ get_config() ->
 
 i() ->
     io:format("~tp~n", [get_config()]).
+
+%% report(Level, Label, Text): what beamr's bundled behaviours (proc_lib,
+%% gen_server, supervisor, application) log: Text, already formatted as
+%% erl prints it, under the header "=Label REPORT==== Date ===", when
+%% Level passes the primary level and the default handler is installed.
+report(Level, Label, Text) ->
+    case allow(Level, ?MODULE) of
+        true ->
+            case lists:keyfind(default, 1, handlers()) of
+                {default, Module, Config} ->
+                    Meta = #{time => timestamp(),
+                             logger_formatter => #{title => Label ++ " REPORT"}},
+                    call_handler(default, Module, #{level => Level, msg => {string, Text},
+                                                    meta => Meta}, Config);
+                false ->
+                    ok
+            end;
+        false ->
+            ok
+    end.
