@@ -38,6 +38,10 @@ func CopyToFrag(a *Arena, env *term.Env, t term.Term) (term.Term, Frag) {
 // Release drops the references of the fragment's refc binaries and
 // returns its block to the arena: the end of a message nobody received.
 func (f *Frag) Release(a *Arena, bins *term.BinTable) {
+	if f.Inline() {
+		*f = Frag{}
+		return
+	}
 	for i := f.Off; i != 0; {
 		next := a.W[i+3]
 		bins.Release(uint32(a.W[i+2]))
@@ -153,13 +157,17 @@ func (h *Heap) Reset() {
 	h.End = h.limit
 }
 
-// TakeFrag moves the term t of fragment f (from CopyToFrag) into h and
+// TakeFrag moves the term t of fragment f (from CopyToFrag or
+// CopyMessage) into h and
 // frees f, returning the moved term. The fragment's words are copied as a
 // block and the pointers between them relocated, which is cheaper than
 // copying the term object by object; a fragment holding refc binaries is
 // copied with CopyTerm instead, which takes references of its own, and then
 // released.
 func (h *Heap) TakeFrag(env *term.Env, f *Frag, t term.Term) term.Term {
+	if f.Inline() {
+		return h.takeInline(f, t)
+	}
 	if f.Size == 0 {
 		return t
 	}

@@ -69,3 +69,55 @@ func TestTakeFrag(t *testing.T) {
 		t.Fatalf("refc binary has %d references after the move, want %d", r, refs+2)
 	}
 }
+
+// TestCopyMessageInline sends small terms inside their Frag: they take no
+// arena block, come back equal and lie in the words they took; a term too
+// large or holding a refc binary travels in a block as CopyToFrag makes.
+func TestCopyMessageInline(t *testing.T) {
+	a, env := newEnv(t)
+	src, _ := New(a, 0)
+	dst, _ := New(a, 0)
+	inline := []term.Term{
+		src.Tuple(env.Atom("token"), term.MakeSmall(41)),
+		src.Cons(term.MakeSmall(1), term.Nil),
+		src.Float(2.5),
+		src.Tuple(),
+		src.Binary(env.Bins, []byte("ab")),
+	}
+	for _, orig := range inline {
+		inUse := a.InUse()
+		msg, f := CopyMessage(a, env, orig)
+		if !f.Inline() || a.InUse() != inUse {
+			t.Fatalf("%s: not carried inline (%+v)", term.AppendW(nil, env, orig), f)
+		}
+		before := dst.Top
+		got := dst.TakeFrag(env, &f, msg)
+		if !term.ExactEqual(env, got, orig) {
+			t.Fatalf("taken %s differs from %s", term.AppendW(nil, env, got), term.AppendW(nil, env, orig))
+		}
+		if dst.Top-before != CopyWords(env.W, orig) || (isPointer(got) && (got.Index() < before || got.Index() >= dst.Top)) {
+			t.Fatalf("%s: took %d words at %d", term.AppendW(nil, env, orig), dst.Top-before, got.Index())
+		}
+		// Release of an inline Frag frees nothing.
+		_, f = CopyMessage(a, env, orig)
+		f.Release(a, env.Bins)
+		if a.InUse() != inUse {
+			t.Fatalf("release of an inline frag changed the arena")
+		}
+	}
+	refc := src.Binary(env.Bins, make([]byte, 300))
+	for _, orig := range []term.Term{
+		src.Tuple(env.Atom("a"), env.Atom("b"), env.Atom("c")),
+		src.List(term.MakeSmall(1), term.MakeSmall(2)),
+		src.Tuple(src.Float(-1)),
+		refc,
+	} {
+		msg, f := CopyMessage(a, env, orig)
+		if f.Inline() || f.Size == 0 {
+			t.Fatalf("%s: carried inline", term.AppendW(nil, env, orig))
+		}
+		if got := dst.TakeFrag(env, &f, msg); !term.ExactEqual(env, got, orig) {
+			t.Fatalf("taken %s differs from %s", term.AppendW(nil, env, got), term.AppendW(nil, env, orig))
+		}
+	}
+}

@@ -166,7 +166,7 @@ func (p *Process) sendMsg(pid term.Term, msg term.Term) {
 	if q == nil {
 		return // a message to a dead process vanishes
 	}
-	c, f := heap.CopyToFrag(rt.Arena, &rt.Env, msg)
+	c, f := heap.CopyMessage(rt.Arena, &rt.Env, msg)
 	rt.postTo(q, pid, signal{kind: sigMsg, msg: c, frag: f}, p.sched())
 }
 
@@ -260,6 +260,9 @@ const smallMsg = 64
 
 // takeIn makes the term a message signal carries p's own and returns it.
 func (p *Process) takeIn(s *signal) term.Term {
+	if s.frag.Inline() {
+		return p.Heap.TakeFrag(p.env(), &s.frag, s.msg)
+	}
 	if s.frag.Size == 0 {
 		return s.msg
 	}
