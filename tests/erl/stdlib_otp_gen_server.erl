@@ -8,7 +8,6 @@
 %% name, init's timeout and continue, call, cast, info, replies from
 %% elsewhere (gen_server:reply), call timeouts, the request-id API, stop
 %% with terminate, and the errors of calls to dead or missing servers.
-%% beamr: needs-otp-stdlib
 
 %%% The server: a key-value store that logs its callbacks to its starter.
 

@@ -11,7 +11,6 @@
 %% (they go to standard error); main/0 turns them off so that its output
 %% is the same on every run. Later releases print maps in another order.
 %% beamr: later-runtime-differs
-%% beamr: needs-otp-stdlib
 
 %%% Supervisors (init/1 of a {Strategy, Intensity, Children} argument)
 %%% and their workers (init/1 of {worker, Id}): gen_servers registered
