@@ -184,14 +184,28 @@ func (h *Heap) TakeFrag(env *term.Env, f *Frag, t term.Term) term.Term {
 	// A pointer into the fragment moves by the same number of words as
 	// the fragment; pointers to literals stay.
 	d := term.Term((at - lo) << 2)
-	size := n << 2
+	relocate(w[at:at+n], lo, n, d)
+	h.A.FreeBlock(f.Block)
+	*f = Frag{}
+	if uint64(t)-lo<<2 < n<<2 {
+		t += d
+	}
+	return t
+}
+
+// relocate moves by d (a word count shifted left by 2) every pointer into
+// the words [lo, lo+n) found in the term words of the objects laid out
+// one after another in w (cons cells and boxed objects, raw words
+// skipped); other words stay.
+func relocate(w []uint64, lo, n uint64, d term.Term) {
+	base, size := lo<<2, n<<2
 	move := func(e term.Term) term.Term {
-		if e&3 != term.TagImmed && e&3 != 0 && uint64(e)-uint64(lo<<2) < size {
+		if tag := e & 3; (tag == term.TagList || tag == term.TagBoxed) && uint64(e)-base < size {
 			return e + d
 		}
 		return e
 	}
-	for s := at; s < at+n; {
+	for s := 0; s < len(w); {
 		hdr := term.Term(w[s])
 		if !hdr.IsHeader() { // a cons cell
 			w[s] = uint64(move(hdr))
@@ -200,12 +214,9 @@ func (h *Heap) TakeFrag(env *term.Env, f *Frag, t term.Term) term.Term {
 			continue
 		}
 		first, k, _ := TermWords(hdr)
-		for j := s + uint64(first); j < s+uint64(first+k); j++ {
+		for j := s + first; j < s+first+k; j++ {
 			w[j] = uint64(move(term.Term(w[j])))
 		}
-		s += 1 + uint64(hdr.HeaderArity())
+		s += 1 + int(hdr.HeaderArity())
 	}
-	h.A.FreeBlock(f.Block)
-	*f = Frag{}
-	return move(t)
 }

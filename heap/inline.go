@@ -109,26 +109,7 @@ func (h *Heap) takeInline(f *Frag, t term.Term) term.Term {
 	}
 	// Every pointer of the term is relative to its first word.
 	d := term.Term(at << 2)
-	move := func(e term.Term) term.Term {
-		if tag := e & 3; tag == term.TagList || tag == term.TagBoxed {
-			return e + d
-		}
-		return e
-	}
-	for s := at; s < at+n; {
-		hdr := term.Term(w[s])
-		if !hdr.IsHeader() {
-			w[s] = uint64(move(hdr))
-			w[s+1] = uint64(move(term.Term(w[s+1])))
-			s += 2
-			continue
-		}
-		first, k, _ := TermWords(hdr)
-		for j := s + uint64(first); j < s+uint64(first+k); j++ {
-			w[j] = uint64(move(term.Term(w[j])))
-		}
-		s += 1 + uint64(hdr.HeaderArity())
-	}
+	relocate(w[at:at+n], 0, n, d)
 	*f = Frag{}
-	return move(t)
+	return t + d // t is a pointer: an immediate needs no Frag
 }

@@ -133,8 +133,26 @@ func writeTo(w io.Writer, b []byte) { _, _ = w.Write(b) }
 // chardataRunes flattens unicode chardata: a possibly deep list of code
 // points and UTF-8 binaries (as io:put_chars and unicode functions read
 // it). ok is false for anything else, including invalid UTF-8.
-func chardataRunes(e *term.Env, t term.Term) ([]rune, bool) {
+func chardataRunes(e *term.Env, t term.Term) ([]rune, bool) { return flattenChars(e, t, false) }
+
+// flattenChars flattens a possibly deep list of characters and binaries:
+// unicode chardata (code points, UTF-8 binaries), or with latin1 set bytes
+// (integers up to 255, binaries of one character per byte).
+func flattenChars(e *term.Env, t term.Term, latin1 bool) ([]rune, bool) {
 	var out []rune
+	bin := func(b []byte) bool {
+		if latin1 {
+			for _, c := range b {
+				out = append(out, rune(c))
+			}
+			return true
+		}
+		if !utf8.Valid(b) {
+			return false
+		}
+		out = append(out, []rune(string(b))...)
+		return true
+	}
 	var walk func(t term.Term, depth int) bool
 	walk = func(t term.Term, depth int) bool {
 		if depth > 100000 {
@@ -145,7 +163,7 @@ func chardataRunes(e *term.Env, t term.Term) ([]rune, bool) {
 			switch {
 			case h.IsSmall():
 				c := h.Small()
-				if c < 0 || c > 0x10FFFF || c >= 0xD800 && c <= 0xDFFF {
+				if c < 0 || latin1 && c > 255 || c > 0x10FFFF || c >= 0xD800 && c <= 0xDFFF {
 					return false
 				}
 				out = append(out, rune(c))
@@ -155,11 +173,9 @@ func chardataRunes(e *term.Env, t term.Term) ([]rune, bool) {
 					return false
 				}
 			default:
-				b, ok := e.Bytes(h)
-				if !ok || !utf8.Valid(b) {
+				if b, ok := e.Bytes(h); !ok || !bin(b) {
 					return false
 				}
-				out = append(out, []rune(string(b))...)
 			}
 			t = e.Tl(t)
 		}
@@ -167,11 +183,7 @@ func chardataRunes(e *term.Env, t term.Term) ([]rune, bool) {
 			return true
 		}
 		b, ok := e.Bytes(t)
-		if !ok || !utf8.Valid(b) {
-			return false
-		}
-		out = append(out, []rune(string(b))...)
-		return true
+		return ok && bin(b)
 	}
 	if !walk(t, 0) {
 		return nil, false

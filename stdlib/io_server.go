@@ -156,55 +156,7 @@ func bioPutChars(p *vm.Process, a []term.Term) term.Term {
 
 // latin1Runes flattens latin1 chardata: a possibly deep list of bytes and
 // binaries, each byte one character.
-func latin1Runes(e *term.Env, t term.Term) ([]rune, bool) {
-	var out []rune
-	var walk func(t term.Term, depth int) bool
-	walk = func(t term.Term, depth int) bool {
-		if depth > 100000 {
-			return false
-		}
-		for t.IsList() {
-			h := e.Hd(t)
-			switch {
-			case h.IsSmall():
-				c := h.Small()
-				if c < 0 || c > 255 {
-					return false
-				}
-				out = append(out, rune(c))
-			case h == term.Nil:
-			case h.IsList():
-				if !walk(h, depth+1) {
-					return false
-				}
-			default:
-				b, ok := e.Bytes(h)
-				if !ok {
-					return false
-				}
-				for _, c := range b {
-					out = append(out, rune(c))
-				}
-			}
-			t = e.Tl(t)
-		}
-		if t == term.Nil {
-			return true
-		}
-		b, ok := e.Bytes(t)
-		if !ok {
-			return false
-		}
-		for _, c := range b {
-			out = append(out, rune(c))
-		}
-		return true
-	}
-	if !walk(t, 0) {
-		return nil, false
-	}
-	return out, true
-}
+func latin1Runes(e *term.Env, t term.Term) ([]rune, bool) { return flattenChars(e, t, true) }
 
 // stdinState is a runtime's reader of standard input: at most one read
 // under way, and the end of input once seen.

@@ -140,16 +140,7 @@ func TestConformance(t *testing.T) {
 // TestExpectationsAgainstErl re-checks the stored expectations against the
 // erl on PATH (OTP 25), when there is one.
 func TestExpectationsAgainstErl(t *testing.T) {
-	erl, err := exec.LookPath("erl")
-	if err != nil {
-		t.Skip("erl not installed")
-	}
-	if out, err := exec.Command(erl, "-noshell", "-eval", `io:put_chars(erlang:system_info(otp_release)), halt().`).Output(); err != nil || string(out) != "25" {
-		t.Skipf("erl on PATH is not OTP 25 (%q)", out)
-	}
-	if testing.Short() {
-		t.Skip("skipped in -short mode")
-	}
+	erl := requireErl25(t)
 	dir, _ := filepath.Abs(filepath.Join("fixtures", "otp25"))
 	for _, name := range programs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -190,4 +181,22 @@ func diff(want, got []byte) string {
 		}
 	}
 	return "outputs differ in length"
+}
+
+// requireErl25 returns the erl on PATH, skipping the test when there is
+// none, when it is not OTP 25 (the release expectations come from) and in
+// -short mode.
+func requireErl25(t *testing.T) string {
+	t.Helper()
+	erl, err := exec.LookPath("erl")
+	if err != nil {
+		t.Skip("erl not installed")
+	}
+	if out, err := exec.Command(erl, "-noshell", "-eval", `io:put_chars(erlang:system_info(otp_release)), halt().`).Output(); err != nil || string(out) != "25" {
+		t.Skipf("erl on PATH is not OTP 25 (%q)", out)
+	}
+	if testing.Short() {
+		t.Skip("skipped in -short mode")
+	}
+	return erl
 }

@@ -112,16 +112,7 @@ func TestGleamPrograms(t *testing.T) {
 // the erl on PATH (OTP 25), when there is one, running each program as
 // `gleam run` does.
 func TestGleamExpectationsAgainstErl(t *testing.T) {
-	erl, err := exec.LookPath("erl")
-	if err != nil {
-		t.Skip("erl not installed")
-	}
-	if out, err := exec.Command(erl, "-noshell", "-eval", `io:put_chars(erlang:system_info(otp_release)), halt().`).Output(); err != nil || string(out) != "25" {
-		t.Skipf("erl on PATH is not OTP 25 (%q)", out)
-	}
-	if testing.Short() {
-		t.Skip("skipped in -short mode")
-	}
+	erl := requireErl25(t)
 	ebin, err := filepath.Abs(filepath.Join("gleam", "ebin"))
 	if err != nil {
 		t.Fatal(err)

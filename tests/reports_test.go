@@ -114,16 +114,7 @@ func TestReports(t *testing.T) {
 // PATH (OTP 25), when there is one. With BEAMR_REGEN_REPORTS=1 it stores
 // them instead (reports/regen.sh does this after compiling).
 func TestReportsAgainstErl(t *testing.T) {
-	erl, err := exec.LookPath("erl")
-	if err != nil {
-		t.Skip("erl not installed")
-	}
-	if out, err := exec.Command(erl, "-noshell", "-eval", `io:put_chars(erlang:system_info(otp_release)), halt().`).Output(); err != nil || string(out) != "25" {
-		t.Skipf("erl on PATH is not OTP 25 (%q)", out)
-	}
-	if testing.Short() {
-		t.Skip("skipped in -short mode")
-	}
+	erl := requireErl25(t)
 	dir, _ := filepath.Abs("reports")
 	for _, name := range reportPrograms(t) {
 		t.Run(name, func(t *testing.T) {
