@@ -3,16 +3,20 @@
 //
 //	go run ./bench/runner [-n 3] [-only fib,tak,spawn]
 //
-// Each benchmark is run n times on each VM and the fastest run counts. The
-// time of starting each VM on an empty program is measured the same way and
-// subtracted, so the table compares execution, not start-up. The .beam files
+// Each benchmark is run n times on each VM and the fastest run counts. Each
+// program times its own work with erlang:monotonic_time and reports it on
+// standard error as "bench-us N", so the table compares execution, not
+// start-up; for a program that reports nothing, the time of starting the VM
+// on an empty program (measured the same way) is subtracted from the wall
+// time instead. The .beam files
 // are bench/beam/*.beam, compiled from bench/erl by OTP 25 (bench/build.sh).
 // -only takes benchmark names without the bench_ prefix; an unknown name is
 // an error.
 //
 // The table's columns:
 //
-//   - erl (s), beamr (s): fastest wall time minus the VM's start-up time.
+//   - erl (s), beamr (s): the fastest time the program reported for its
+//     work (else the fastest wall time minus the VM's start-up time).
 //   - beamr / erl: the ratio of those times; the last row is their
 //     geometric mean.
 //   - erl RSS (MiB), beamr RSS (MiB): peak resident set size of the whole OS
@@ -25,8 +29,8 @@
 // left out of the geometric mean, and the other benchmarks still run.
 //
 // bench_spawn keeps 100,000 idle processes alive at once, so a second table
-// derives per-process costs from it: microseconds per process (time minus
-// start-up, divided by the count: spawning, stopping and reaping one
+// derives per-process costs from it: microseconds per process (its time,
+// divided by the count: spawning, stopping and reaping one
 // process) and bytes per idle process (peak RSS minus the empty program's
 // peak RSS, divided by the count). Both VMs are measured the same way, so
 // erl's figure includes whatever its allocators keep around.
@@ -42,6 +46,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -57,6 +62,7 @@ var errWrongOutput = errors.New("wrong output")
 // result is the best of n runs of one program on one VM.
 type result struct {
 	wall time.Duration // fastest wall time
+	work time.Duration // fastest time the program reported for its work (0: none)
 	rss  int64         // smallest peak resident set size, in bytes
 	out  string        // standard output, the same on every run
 }
@@ -122,7 +128,7 @@ func run(n int, only string) error {
 		rows = append(rows, r)
 	}
 	printTable(rows, erl, beamr)
-	fmt.Printf("\nStart-up subtracted: erl %.3f s, beamr %.3f s. Fastest of %d runs each.\n",
+	fmt.Printf("\nTimes are what the programs measured themselves. Start-up: erl %.3f s, beamr %.3f s. Fastest of %d runs each.\n",
 		erl.base.wall.Seconds(), beamr.base.wall.Seconds(), n)
 	fmt.Printf("Start-up peak RSS: erl %.1f MiB, beamr %.1f MiB.\n", mib(erl.base.rss), mib(beamr.base.rss))
 	for _, r := range rows {
@@ -221,12 +227,12 @@ func bench(n int, name string, erl, beamr *vm) (row, error) {
 func measure(n int, argv []string) (result, error) {
 	var best result
 	for i := 0; i < n; i++ {
-		wall, rss, out, err := runOnce(argv)
+		wall, work, rss, out, err := runOnce(argv)
 		if err != nil {
 			return result{}, err
 		}
 		if i == 0 {
-			best = result{wall: wall, rss: rss, out: out}
+			best = result{wall: wall, work: work, rss: rss, out: out}
 			continue
 		}
 		if out != best.out {
@@ -234,25 +240,37 @@ func measure(n int, argv []string) (result, error) {
 				strings.Join(argv, " "), errWrongOutput, best.out, out)
 		}
 		best.wall = min(best.wall, wall)
+		best.work = min(best.work, work)
 		best.rss = min(best.rss, rss)
 	}
 	return best, nil
 }
 
-// runOnce runs argv once and returns its wall time, its peak resident set
-// size in bytes (0 where the OS does not report it) and its standard output.
-func runOnce(argv []string) (time.Duration, int64, string, error) {
+// runOnce runs argv once and returns its wall time, the time it reported
+// for its work on standard error ("bench-us N", 0 when it reported none),
+// its peak resident set size in bytes (0 where the OS does not report it)
+// and its standard output. Other standard error output is passed on.
+func runOnce(argv []string) (wall, work time.Duration, rss int64, out string, err error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = os.Stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
 	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return 0, 0, "", fmt.Errorf("%s: %w", strings.Join(argv, " "), err)
+	err = cmd.Run()
+	wall = time.Since(start)
+	for _, line := range strings.SplitAfter(stderr.String(), "\n") {
+		if us, ok := strings.CutPrefix(strings.TrimSpace(line), "bench-us "); ok {
+			if n, perr := strconv.ParseInt(us, 10, 64); perr == nil {
+				work = time.Duration(n) * time.Microsecond
+				continue
+			}
+		}
+		os.Stderr.WriteString(line)
 	}
-	return wall, peakRSS(cmd.ProcessState), out.String(), nil
+	if err != nil {
+		return 0, 0, 0, "", fmt.Errorf("%s: %w", strings.Join(argv, " "), err)
+	}
+	return wall, work, peakRSS(cmd.ProcessState), stdout.String(), nil
 }
 
 // peakRSS returns the exited process's peak resident set size in bytes.
@@ -271,12 +289,12 @@ func printTable(rows []row, erl, beamr *vm) {
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	logSum, count := 0.0, 0
 	for _, r := range rows {
-		te := net(r.erl.wall, erl.base.wall)
+		te := net(r.erl, erl.base)
 		if r.beamrErr != nil {
 			fmt.Printf("| %s | %.3f | %s | | %.1f | | |\n", r.name, te.Seconds(), failure(r.beamrErr), mib(r.erl.rss))
 			continue
 		}
-		tb := net(r.beamr.wall, beamr.base.wall)
+		tb := net(r.beamr, beamr.base)
 		ratio := tb.Seconds() / te.Seconds()
 		logSum += math.Log(ratio)
 		count++
@@ -290,7 +308,7 @@ func printTable(rows []row, erl, beamr *vm) {
 
 // printSpawn prints the per-process costs derived from bench_spawn.
 func printSpawn(r row, erl, beamr *vm) {
-	fmt.Printf("\nPer process (bench_spawn, %d processes alive at once, start-up subtracted):\n\n", spawnCount)
+	fmt.Printf("\nPer process (bench_spawn, %d processes alive at once):\n\n", spawnCount)
 	fmt.Println("| measure | erl | beamr | beamr / erl |")
 	fmt.Println("|---|---:|---:|---:|")
 	ue := perProcessMicros(r.erl, erl.base)
@@ -309,7 +327,7 @@ func printSpawn(r row, erl, beamr *vm) {
 // perProcessMicros is the run's time minus start-up, in microseconds per
 // spawned process.
 func perProcessMicros(r, base result) float64 {
-	return float64(net(r.wall, base.wall).Microseconds()) / spawnCount
+	return float64(net(r, base).Microseconds()) / spawnCount
 }
 
 // perProcessBytes is the run's peak RSS minus the empty program's, in bytes
@@ -318,10 +336,14 @@ func perProcessBytes(r, base result) float64 {
 	return float64(r.rss-base.rss) / spawnCount
 }
 
-// net subtracts start-up from a run's time, never going below a millisecond
-// so that ratios stay finite.
-func net(d, base time.Duration) time.Duration {
-	return max(d-base, time.Millisecond)
+// net is the time of a run's work: what the program reported, or else its
+// wall time minus start-up (the empty program's), never below a
+// millisecond so that ratios stay finite.
+func net(r, base result) time.Duration {
+	if r.work > 0 {
+		return max(r.work, time.Millisecond)
+	}
+	return max(r.wall-base.wall, time.Millisecond)
 }
 
 // ratioText formats a/b as a ratio, or leaves it empty if b is not positive.
