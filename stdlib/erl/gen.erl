@@ -148,6 +148,9 @@ hibernate_after(Options) ->
     end.
 
 debug_options(_Name, Options) ->
+    sys:debug_options(raw_debug_options(Options)).
+
+raw_debug_options(Options) ->
     case lists:keyfind(debug, 1, Options) of
         {_, Opts} -> Opts;
         false -> []

@@ -256,21 +256,40 @@ decode_msg(Msg, Parent, Name, State, Mod, Time, HibernateAfter, Debug, Hib) ->
         {'EXIT', Parent, Reason} ->
             terminate(exit, Reason, [], Name, undefined, Msg, Mod, State, Debug);
         _ ->
-            handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter)
+            Debug1 = debug(Debug, Name, {in, Msg}),
+            handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug1)
     end.
 
-handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, HibernateAfter) ->
-    Debug = [],
+%% debug(Debug, Name, Event) hands Event to sys when debugging is on.
+debug([], _Name, _Event) -> [];
+debug(Debug, Name, Event) -> sys:handle_debug(Debug, fun print_event/3, gen:name(Name), Event).
+
+print_event(Dev, {in, {'$gen_call', {From, _Tag}, Call}}, Name) ->
+    io:format(Dev, "*DBG* ~tp got call ~tp from ~tw~n", [Name, Call, From]);
+print_event(Dev, {in, {'$gen_cast', Cast}}, Name) ->
+    io:format(Dev, "*DBG* ~tp got cast ~tp~n", [Name, Cast]);
+print_event(Dev, {in, Msg}, Name) ->
+    io:format(Dev, "*DBG* ~tp got ~tp~n", [Name, Msg]);
+print_event(Dev, {out, Msg, {To, _Tag}, State}, Name) ->
+    io:format(Dev, "*DBG* ~tp sent ~tp to ~tw, new state ~tp~n", [Name, Msg, To, State]);
+print_event(Dev, {noreply, State}, Name) ->
+    io:format(Dev, "*DBG* ~tp new state ~tp~n", [Name, State]);
+print_event(Dev, Event, Name) ->
+    io:format(Dev, "*DBG* ~tp dbg  ~tp~n", [Name, Event]).
+
+handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
     Result = try_handle_call(Mod, Request, From, State),
     case Result of
         {ok, {reply, Reply, NState}} ->
             reply(From, Reply),
-            loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug);
+            Debug1 = debug(Debug, Name, {out, Reply, From, NState}),
+            loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug1);
         {ok, {reply, Reply, NState, Time1}} ->
             case valid_timeout(Time1) of
                 true ->
                     reply(From, Reply),
-                    loop(Parent, Name, NState, Mod, Time1, HibernateAfter, Debug);
+                    Debug1 = debug(Debug, Name, {out, Reply, From, NState}),
+                    loop(Parent, Name, NState, Mod, Time1, HibernateAfter, Debug1);
                 false ->
                     terminate(exit, {bad_return_value, {reply, Reply, NState, Time1}}, [],
                               Name, From, Msg, Mod, State, Debug)
@@ -284,8 +303,7 @@ handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, Hiberna
         Other ->
             handle_common_reply(Other, Parent, Name, From, Msg, Mod, HibernateAfter, State, Debug)
     end;
-handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter) ->
-    Debug = [],
+handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
     Reply = try_dispatch(Msg, Mod, State),
     handle_common_reply(Reply, Parent, Name, undefined, Msg, Mod, HibernateAfter, State, Debug).
 
@@ -325,11 +343,13 @@ try_dispatch(Mod, Func, Msg, State) ->
 handle_common_reply(Reply, Parent, Name, From, Msg, Mod, HibernateAfter, State, Debug) ->
     case Reply of
         {ok, {noreply, NState}} ->
-            loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug);
+            Debug1 = debug(Debug, Name, {noreply, NState}),
+            loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug1);
         {ok, {noreply, NState, Time1}} ->
             case valid_timeout(Time1) of
                 true ->
-                    loop(Parent, Name, NState, Mod, Time1, HibernateAfter, Debug);
+                    Debug1 = debug(Debug, Name, {noreply, NState}),
+                    loop(Parent, Name, NState, Mod, Time1, HibernateAfter, Debug1);
                 false ->
                     terminate(exit, {bad_return_value, {noreply, NState, Time1}}, [],
                               Name, From, Msg, Mod, State, Debug)

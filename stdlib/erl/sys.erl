@@ -2,8 +2,9 @@
 %% principles (the generic behaviours). A request is a call with the label
 %% system; the process hands it to handle_system_msg/6,7, which answers
 %% get_state, replace_state, get_status, suspend, resume, change_code and
-%% terminate through the process's system_* callbacks. Debug options
-%% (trace, log, statistics) are accepted and ignored.
+%% terminate through the process's system_* callbacks. The debug options
+%% trace, log and statistics are kept in the process's debug list, a list
+%% of {Option, Data}, which handle_debug/4 updates for every event.
 -module(sys).
 
 -export([get_state/1, get_state/2, replace_state/2, replace_state/3,
@@ -59,9 +60,54 @@ statistics(Name, Flag, Timeout) ->
 no_debug(Name) -> no_debug(Name, ?TIMEOUT).
 no_debug(Name, Timeout) -> send_system_msg(Name, {debug, no_debug}, Timeout, no_debug, [Name]).
 
-debug_options(_Options) -> [].
+%% debug_options(Options) -> Debug: the debug list a process starts with.
+debug_options(Options) ->
+    lists:foldl(fun debug_option/2, [], Options).
 
-handle_debug(Debug, _FormFunc, _Extra, _Event) -> Debug.
+debug_option(trace, Debug) -> set_debug(trace, true, Debug);
+debug_option(log, Debug) -> set_debug(log, {10, []}, Debug);
+debug_option({log, N}, Debug) when is_integer(N), N > 0 -> set_debug(log, {N, []}, Debug);
+debug_option(statistics, Debug) -> set_debug(statistics, init_stats(), Debug);
+debug_option(_, Debug) -> Debug.
+
+set_debug(Key, Value, Debug) -> lists:keystore(Key, 1, Debug, {Key, Value}).
+
+init_stats() ->
+    {erlang:localtime(), reductions(), 0, 0}.
+
+reductions() ->
+    {reductions, R} = process_info(self(), reductions),
+    R.
+
+%% handle_debug(Debug, FormFunc, Extra, Event) -> Debug1: prints Event
+%% with FormFunc(standard_io, Event, Extra) when tracing, logs it and
+%% counts it in the statistics.
+handle_debug([], _FormFunc, _Extra, _Event) -> [];
+handle_debug(Debug, FormFunc, Extra, Event) ->
+    [debug_event(D, FormFunc, Extra, Event) || D <- Debug].
+
+debug_event({trace, true} = D, FormFunc, Extra, Event) ->
+    print_event(FormFunc, Extra, Event),
+    D;
+debug_event({log, {N, Events}}, FormFunc, Extra, Event) ->
+    {log, {N, lists:sublist([{Event, Extra, FormFunc} | Events], N)}};
+debug_event({statistics, {Start, Reds, In, Out}}, _FormFunc, _Extra, Event) ->
+    {statistics, case Event of
+                     {in, _} -> {Start, Reds, In + 1, Out};
+                     {in, _, _} -> {Start, Reds, In + 1, Out};
+                     {out, _, _} -> {Start, Reds, In, Out + 1};
+                     {out, _, _, _} -> {Start, Reds, In, Out + 1};
+                     _ -> {Start, Reds, In, Out}
+                 end};
+debug_event(D, _FormFunc, _Extra, _Event) ->
+    D.
+
+print_event(FormFunc, Extra, Event) ->
+    try
+        FormFunc(standard_io, Event, Extra)
+    catch
+        _:_ -> io:format("*DBG* ~tp dbg ~tp~n", [Extra, Event])
+    end.
 
 send_system_msg(Name, Request, Timeout, F, Args) ->
     case catch gen:call(Name, system, Request, Timeout) of
@@ -165,7 +211,41 @@ do_cmd({change_code, Mod, Vsn, Extra}, _Parent, Module, Debug, Misc) ->
         false ->
             {ok, Debug, Misc}
     end;
-do_cmd({debug, _}, _Parent, _Module, Debug, Misc) ->
-    {ok, Debug, Misc};
+do_cmd({debug, Cmd}, _Parent, _Module, Debug, Misc) ->
+    {Reply, Debug1} = debug_cmd(Cmd, Debug),
+    {Reply, Debug1, Misc};
 do_cmd(_Other, _Parent, _Module, Debug, Misc) ->
     {{error, unknown_system_msg}, Debug, Misc}.
+
+debug_cmd({trace, true}, Debug) -> {ok, set_debug(trace, true, Debug)};
+debug_cmd({trace, false}, Debug) -> {ok, lists:keydelete(trace, 1, Debug)};
+debug_cmd({log, true}, Debug) -> {ok, set_debug(log, {10, []}, Debug)};
+debug_cmd({log, {true, N}}, Debug) when is_integer(N), N > 0 ->
+    {ok, set_debug(log, {N, []}, Debug)};
+debug_cmd({log, false}, Debug) -> {ok, lists:keydelete(log, 1, Debug)};
+debug_cmd({log, get}, Debug) ->
+    case lists:keyfind(log, 1, Debug) of
+        {log, {_, Events}} -> {{ok, [E || {E, _, _} <- lists:reverse(Events)]}, Debug};
+        false -> {{ok, []}, Debug}
+    end;
+debug_cmd({log, print}, Debug) ->
+    case lists:keyfind(log, 1, Debug) of
+        {log, {_, Events}} ->
+            [print_event(F, X, E) || {E, X, F} <- lists:reverse(Events)];
+        false ->
+            ok
+    end,
+    {ok, Debug};
+debug_cmd({statistics, true}, Debug) -> {ok, set_debug(statistics, init_stats(), Debug)};
+debug_cmd({statistics, false}, Debug) -> {ok, lists:keydelete(statistics, 1, Debug)};
+debug_cmd({statistics, get}, Debug) ->
+    case lists:keyfind(statistics, 1, Debug) of
+        {statistics, {Start, Reds, In, Out}} ->
+            {{ok, [{start_time, Start}, {current_time, erlang:localtime()},
+                   {reductions, reductions() - Reds},
+                   {messages_in, In}, {messages_out, Out}]}, Debug};
+        false ->
+            {{ok, no_statistics}, Debug}
+    end;
+debug_cmd(no_debug, _Debug) -> {ok, []};
+debug_cmd(_Other, Debug) -> {unknown_debug, Debug}.

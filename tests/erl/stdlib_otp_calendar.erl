@@ -7,7 +7,6 @@
 %% checks. Nothing here depends on the machine's time zone or clock.
 %% Later releases fail differently on a bad date.
 %% beamr: later-runtime-differs
-%% beamr: needs-otp-stdlib
 
 show(Label, F) ->
     R = try F() of

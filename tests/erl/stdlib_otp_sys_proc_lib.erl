@@ -8,7 +8,6 @@
 %% translate_initial_call, the exit of a start that fails), and sys on a
 %% gen_server: get_state, replace_state, suspend and resume, get_status,
 %% statistics and the debug log.
-%% beamr: needs-otp-stdlib
 
 init(N) -> {ok, N}.
 handle_call(get, _From, N) -> {reply, N, N};
