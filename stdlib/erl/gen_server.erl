@@ -257,7 +257,7 @@ decode_msg(Msg, Parent, Name, State, Mod, Time, HibernateAfter, Debug, Hib) ->
             terminate(exit, Reason, [], Name, undefined, Msg, Mod, State, Debug);
         _ ->
             Debug1 = debug(Debug, Name, {in, Msg}),
-            handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug1)
+            handle_msg(Msg, Parent, Name, State, Mod, {HibernateAfter, Debug1})
     end.
 
 %% debug(Debug, Name, Event) hands Event to sys when debugging is on.
@@ -277,7 +277,9 @@ print_event(Dev, {noreply, State}, Name) ->
 print_event(Dev, Event, Name) ->
     io:format(Dev, "*DBG* ~tp dbg  ~tp~n", [Name, Event]).
 
-handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
+%% handle_msg/6 as in OTP (its frame shows in crash reports): the last
+%% argument carries the hibernate_after time and the debug options.
+handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, {HibernateAfter, Debug}) ->
     Result = try_handle_call(Mod, Request, From, State),
     case Result of
         {ok, {reply, Reply, NState}} ->
@@ -303,7 +305,7 @@ handle_msg({'$gen_call', From, Request} = Msg, Parent, Name, State, Mod, Hiberna
         Other ->
             handle_common_reply(Other, Parent, Name, From, Msg, Mod, HibernateAfter, State, Debug)
     end;
-handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
+handle_msg(Msg, Parent, Name, State, Mod, {HibernateAfter, Debug}) ->
     Reply = try_dispatch(Msg, Mod, State),
     handle_common_reply(Reply, Parent, Name, undefined, Msg, Mod, HibernateAfter, State, Debug).
 
