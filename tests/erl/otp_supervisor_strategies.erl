@@ -86,8 +86,9 @@ show(Sup) ->
 
 stop_sup(Sup) ->
     unlink(Sup),
+    Ref = erlang:monitor(process, Sup),
     exit(Sup, shutdown),
-    R = wait_dead(Sup),
+    R = receive {'DOWN', Ref, process, Sup, Why} -> Why after 5000 -> timeout end,
     events(),
     R.
 
@@ -175,8 +176,9 @@ stopping() ->
                    end),
     S = receive {sup, S0} -> S0 after ?T -> undefined end,
     events(),
+    RefS = erlang:monitor(process, S),
     Parent ! die,
-    p("parent exit", wait_dead(S)),
+    p("parent exit", receive {'DOWN', RefS, process, S, WhyS} -> WhyS after ?T -> timeout end),
     p("parent exit order", events()).
 
 shutdowns() ->

@@ -58,7 +58,9 @@ main() ->
     show("explicit after down", recv()),
     unalias(M3),
 
-    M4 = monitor(process, spawn(fun() -> ok end), [{alias, demonitor}]),
+    Quick = spawn(fun() -> receive go -> ok end end),
+    M4 = monitor(process, Quick, [{alias, demonitor}]),
+    Quick ! go,
     show("down 2", receive {'DOWN', M4, process, _, Why2} -> Why2 after 1000 -> none end),
     M4 ! after_down,
     show("demonitor alias after down", recv()),
