@@ -8,7 +8,8 @@ import "github.com/beamr/beamr/term"
 // Immediates take no words.
 func CopyWords(w []uint64, t term.Term) uint64 {
 	var n uint64
-	var stack []term.Term
+	var buf [32]term.Term // most terms need no more: no allocation
+	stack := buf[:0]
 	for {
 		switch t & 3 {
 		case term.TagList:
