@@ -92,26 +92,22 @@ func (p *Process) exitReasonTerm() term.Term {
 }
 
 // terminate runs when p has ended (it is still attached to its scheduler,
-// so its registers and heap can be read): it closes the inbox, answers the
-// signals left in it, sends exit signals to linked processes and DOWN
-// messages to monitoring ones, drops its name and timers, reports a crash,
-// and frees the heap.
+// so its registers and heap can be read): it drops its name and timers,
+// sends exit signals to linked processes and DOWN messages to monitoring
+// ones, then closes the inbox and answers the signals left in it as a dead
+// process does, reports a crash, and frees the heap.
 func (p *Process) terminate() {
 	rt := p.rt
 	reason := p.exitReasonTerm()
-	rest := p.closeInbox()
 	rt.unregisterProc(p)
-	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
-	for c := rest; c != nil; c = c.next {
-		for i := 0; i < c.n; i++ {
-			rt.bounce(p.Pid, &c.sigs[i])
-		}
-	}
-	freeChain(rest)
 	if p.recvTimer != nil {
 		rt.timers.cancel(p.recvTimer)
 		p.recvTimer = nil
 	}
+	// Exit signals and DOWN messages go out while the inbox is still
+	// open: a link or monitor request that comes after them is answered
+	// (noproc) only once the inbox closes below, so from this process to
+	// any other, the real exit signal always comes first.
 	for _, l := range p.rd().links {
 		p.signalTerm(l, signal{kind: sigExit, link: true}, reason)
 	}
@@ -124,6 +120,14 @@ func (p *Process) terminate() {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
 	p.rel = nil
+	rest := p.closeInbox()
+	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
+	for c := rest; c != nil; c = c.next {
+		for i := 0; i < c.n; i++ {
+			rt.bounce(p.Pid, &c.sigs[i])
+		}
+	}
+	freeChain(rest)
 	p.dropAliases()
 	if p.waiter() == nil && (p.exitClass() == term.AtomError || p.exitClass() == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
