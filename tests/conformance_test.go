@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/beamr/beamr/stdlib"
-	"github.com/beamr/beamr/term"
 	"github.com/beamr/beamr/vm"
 )
 
@@ -48,35 +47,51 @@ func expected(name, rel string) ([]byte, error) {
 
 // runBeamr runs NAME:main() from dir on a fresh runtime and returns stdout.
 func runBeamr(dir, name string) (out []byte, err error) {
-	var stdout, stderr bytes.Buffer
-	rt, err := vm.New(vm.Config{Stdout: &stdout, Stderr: &stderr, ArenaWords: 1 << 30,
-		Stdin: bytes.NewReader(stdinOf(name))})
+	stdout, stderr, err := runProgram(vm.Config{Stdin: bytes.NewReader(stdinOf(name))}, dir, name)
+	if err != nil && strings.HasPrefix(err.Error(), "uncaught exception") {
+		err = fmt.Errorf("%w%s", err, stderr)
+	}
+	return stdout, err
+}
+
+// runProgram runs NAME:main() from dir (which joins the code path) on a
+// runtime made with cfg and the standard library, and returns what it
+// wrote to standard output and standard error. An uncaught exception or a
+// non-zero halt is an error.
+func runProgram(cfg vm.Config, dir, name string) (stdout, stderr []byte, err error) {
+	var out, errOut bytes.Buffer
+	cfg.Stdout, cfg.Stderr = &out, &errOut
+	if cfg.ArenaWords == 0 {
+		cfg.ArenaWords = 1 << 30
+	}
+	rt, err := vm.New(cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer rt.Close()
-	stdlib.Register(rt)
-	rt.AddCodePath(dir)
-	data, err := os.ReadFile(filepath.Join(dir, name+".beam"))
-	if err != nil {
-		return nil, err
-	}
-	mod, err := rt.LoadBinary(data)
-	if err != nil {
-		return stdout.Bytes(), err
-	}
-	res, err := rt.Apply(mod, rt.Atom("main"), nil)
-	if err != nil {
-		return stdout.Bytes(), err
-	}
-	if res.Class != 0 {
-		return stdout.Bytes(), fmt.Errorf("uncaught exception:\n%s%s", rt.FormatCrash(res), stderr.String())
-	}
-	if res.Halted && res.HaltCode != 0 {
-		return stdout.Bytes(), fmt.Errorf("halted with status %d", res.HaltCode)
-	}
-	_ = term.Nil
-	return stdout.Bytes(), nil
+	err = func() error {
+		stdlib.Register(rt)
+		rt.AddCodePath(dir)
+		data, err := os.ReadFile(filepath.Join(dir, name+".beam"))
+		if err != nil {
+			return err
+		}
+		mod, err := rt.LoadBinary(data)
+		if err != nil {
+			return err
+		}
+		res, err := rt.Apply(mod, rt.Atom("main"), nil)
+		switch {
+		case err != nil:
+			return err
+		case res.Class != 0:
+			return fmt.Errorf("uncaught exception:\n%s", rt.FormatCrash(res))
+		case res.Halted && res.HaltCode != 0:
+			return fmt.Errorf("halted with status %d", res.HaltCode)
+		}
+		return nil
+	}()
+	rt.Close()
+	return out.Bytes(), errOut.Bytes(), err
 }
 
 // runWithTimeout runs f, giving up after d (a runaway program then fails its

@@ -35,39 +35,12 @@ func otp25Root(t *testing.T) string {
 // once the runtime is closed: other processes may still write until
 // then).
 func runOTPMode(root, dir, name string, stdin []byte) (out []byte, err error) {
-	var stdout, stderr bytes.Buffer
-	rt, err := vm.New(vm.Config{Stdout: &stdout, Stderr: &stderr, ArenaWords: 1 << 30,
-		Stdlib: vm.StdlibOTP, OTPRoot: root, Stdin: bytes.NewReader(stdin)})
+	stdout, stderr, err := runProgram(vm.Config{Stdlib: vm.StdlibOTP, OTPRoot: root,
+		Stdin: bytes.NewReader(stdin)}, dir, name)
 	if err != nil {
-		return nil, err
+		err = fmt.Errorf("%w\nstderr:\n%s", err, stderr)
 	}
-	err = func() error {
-		stdlib.Register(rt)
-		rt.AddCodePath(dir)
-		data, err := os.ReadFile(filepath.Join(dir, name+".beam"))
-		if err != nil {
-			return err
-		}
-		mod, err := rt.LoadBinary(data)
-		if err != nil {
-			return err
-		}
-		res, err := rt.Apply(mod, rt.Atom("main"), nil)
-		switch {
-		case err != nil:
-			return err
-		case res.Class != 0:
-			return fmt.Errorf("uncaught exception:\n%s", rt.FormatCrash(res))
-		case res.Halted && res.HaltCode != 0:
-			return fmt.Errorf("halted with status %d", res.HaltCode)
-		}
-		return nil
-	}()
-	rt.Close()
-	if err != nil {
-		err = fmt.Errorf("%w\nstderr:\n%s", err, stderr.String())
-	}
-	return stdout.Bytes(), err
+	return stdout, err
 }
 
 // otpModeSkip lists the programs that do not run in OTP mode, and why.

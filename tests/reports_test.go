@@ -3,7 +3,6 @@ package tests
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beamr/beamr/stdlib"
 	"github.com/beamr/beamr/vm"
 )
 
@@ -60,30 +58,8 @@ func reportPrograms(t *testing.T) []string {
 // runBeamrStderr runs NAME:main() from dir and returns what it wrote to
 // standard error.
 func runBeamrStderr(dir, name string) ([]byte, error) {
-	var stdout, stderr bytes.Buffer
-	rt, err := vm.New(vm.Config{Stdout: &stdout, Stderr: &stderr, ArenaWords: 1 << 28})
-	if err != nil {
-		return nil, err
-	}
-	defer rt.Close()
-	stdlib.Register(rt)
-	rt.AddCodePath(dir)
-	data, err := os.ReadFile(filepath.Join(dir, name+".beam"))
-	if err != nil {
-		return nil, err
-	}
-	mod, err := rt.LoadBinary(data)
-	if err != nil {
-		return nil, err
-	}
-	res, err := rt.Apply(mod, rt.Atom("main"), nil)
-	if err != nil {
-		return stderr.Bytes(), err
-	}
-	if res.Class != 0 {
-		return stderr.Bytes(), fmt.Errorf("uncaught exception:\n%s", rt.FormatCrash(res))
-	}
-	return stderr.Bytes(), nil
+	_, stderr, err := runProgram(vm.Config{ArenaWords: 1 << 28}, dir, name)
+	return stderr, err
 }
 
 // TestReports runs each report program on beamr and compares the reports
