@@ -263,15 +263,18 @@ func (p *Process) spawnWith(e *Export, args []term.Term, opts term.Term) term.Te
 		return p.SystemLimit()
 	}
 	if link {
-		q.rels().links = append(q.rels().links, p.Pid)
+		rQ := q.rels()
+		rQ.links = append(rQ.links, p.Pid)
 		p.addLink(q.Pid)
 	}
 	var ref term.Term
 	if mon {
 		id := p.rt.NewRefID()
 		ref = makeRef(p.Heap, id)
-		p.rels().monitors = append(p.rels().monitors, monitor{ref: id, pid: q.Pid, tag: monTag})
-		q.rels().monitoredBy = append(q.rels().monitoredBy, monitor{ref: id, pid: p.Pid, tag: monTag})
+		r := p.rels()
+		r.monitors = append(r.monitors, monitor{ref: id, pid: q.Pid, tag: monTag})
+		rQ := q.rels()
+		rQ.monitoredBy = append(rQ.monitoredBy, monitor{ref: id, pid: p.Pid, tag: monTag})
 		if monAlias >= 0 {
 			p.addAlias(id, uint8(monAlias))
 		}

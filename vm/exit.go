@@ -26,7 +26,8 @@ func (p *Process) addLink(pid term.Term) {
 			return
 		}
 	}
-	p.rels().links = append(p.rels().links, pid)
+	r := p.rels()
+	r.links = append(r.links, pid)
 }
 
 // removeLink drops the link to pid and reports whether there was one.
@@ -220,7 +221,8 @@ func (p *Process) Monitor(pid, name, tag term.Term) term.Term {
 		p.deliver(downMsg(rt, p.Heap, ref, 0, name, tag, rt.Atom("noproc")))
 		return rterm
 	}
-	p.rels().monitors = append(p.rels().monitors, monitor{ref: ref, pid: pid, name: name, tag: tag})
+	r := p.rels()
+	r.monitors = append(r.monitors, monitor{ref: ref, pid: pid, name: name, tag: tag})
 	// When the target is gone, bounce sends the DOWN noproc back.
 	p.signal(pid, signal{kind: sigMonitor, ref: ref, aux: name, msg: tag})
 	return rterm

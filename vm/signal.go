@@ -287,7 +287,8 @@ func (p *Process) handleSignal(s *signal) bool {
 	case sigUnlink:
 		p.removeLink(s.from)
 	case sigMonitor:
-		p.rels().monitoredBy = append(p.rels().monitoredBy, monitor{ref: s.ref, pid: s.from, name: s.aux, tag: s.msg})
+		r := p.rels()
+		r.monitoredBy = append(r.monitoredBy, monitor{ref: s.ref, pid: s.from, name: s.aux, tag: s.msg})
 	case sigDemonitor:
 		for i, m := range p.rd().monitoredBy {
 			if m.ref == s.ref {
