@@ -45,7 +45,8 @@ handle_cast({put, K, V}, S) ->
 handle_cast(crash, _S) ->
     exit(cast_crash).
 
-handle_info(timeout, S) ->
+handle_info(timeout, #{owner := Owner} = S) ->
+    Owner ! {timed_out, self()},
     {noreply, note(timeout, S)};
 handle_info({reply_to, From}, S) ->
     gen_server:reply(From, late_reply),
@@ -100,6 +101,8 @@ main() ->
     show("registered after stop", whereis(gs_named)),
 
     {ok, T} = gen_server:start(?MODULE, {self(), timeout}, []),
+    %% Wait for init's zero timeout, or the call could come first.
+    receive {timed_out, T} -> ok after 1000 -> ok end,
     show("timeout log", gen_server:call(T, log)),
     ok = gen_server:stop(T, shutdown, 1000),
     show("stop/3", receive {terminated, R4} -> R4 after 1000 -> none end),
