@@ -123,7 +123,7 @@ func (v *verifier) mark(s *liveSpan) error {
 		if i+size > s.hi {
 			return fmt.Errorf("%s object at %d (header %#x) runs past the allocated words (%d)", s.gen, i, uint64(hdr), s.hi)
 		}
-		if hdr.HeaderSub() == term.SubRefcBin {
+		if term.IsOffHeapSub(hdr.HeaderSub()) {
 			s.refc++
 		}
 		i += size
@@ -162,9 +162,9 @@ func (v *verifier) check(s *liveSpan) error {
 			if err := v.binaryOrig(term.Term(w[i+1])); err != nil {
 				return fmt.Errorf("%s match context at %d: %v", s.gen, i, err)
 			}
-		case term.SubRefcBin:
+		case term.SubRefcBin, term.SubResource:
 			if err := v.handle(uint32(w[i+2])); err != nil {
-				return fmt.Errorf("%s refc binary at %d: %v", s.gen, i, err)
+				return fmt.Errorf("%s off-heap object at %d: %v", s.gen, i, err)
 			}
 		}
 		i += 1 + uint64(hdr.HeaderArity())
@@ -294,8 +294,8 @@ func (v *verifier) offHeap(h *heap.Heap) error {
 					ok = true
 				}
 			}
-			if !ok || term.Term(v.w[i]).HeaderSub() != term.SubRefcBin || !term.Term(v.w[i]).IsHeader() {
-				return fmt.Errorf("%s off-heap list entry %d is not a refc binary of that generation", l.gen, i)
+			if !ok || !term.IsOffHeapSub(term.Term(v.w[i]).HeaderSub()) || !term.Term(v.w[i]).IsHeader() {
+				return fmt.Errorf("%s off-heap list entry %d is not a refc binary or resource of that generation", l.gen, i)
 			}
 		}
 		if n != want {

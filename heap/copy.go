@@ -107,7 +107,7 @@ func copyAt(env *term.Env, w []uint64, at, n uint64, t term.Term) (root term.Ter
 		for j := s + uint64(first); j < s+uint64(first+k); j++ {
 			w[j] = uint64(shallow(term.Term(w[j])))
 		}
-		if hdr.HeaderSub() == term.SubRefcBin {
+		if term.IsOffHeapSub(hdr.HeaderSub()) {
 			env.Bins.Retain(uint32(w[s+2]))
 			w[s+3] = off
 			off = s

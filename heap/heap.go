@@ -456,6 +456,18 @@ func (h *Heap) RefcBinary(bins *term.BinTable, data []byte) term.Term {
 	return term.MakeBoxed(p)
 }
 
+// Resource builds a resource object for handle hd of bins (see
+// term.BinTable.AddResource), taking over one reference to it: from now on
+// h releases that reference when the object dies.
+func (h *Heap) Resource(bins *term.BinTable, hd uint32) term.Term {
+	p := h.Alloc(term.ResourceWords)
+	h.W[p] = uint64(term.MakeHeader(term.SubResource, term.ResourceWords-1))
+	h.W[p+1] = 0
+	h.W[p+2] = uint64(hd)
+	h.LinkOffHeap(bins, p)
+	return term.MakeBoxed(p)
+}
+
 // SubBinary builds a bitstring of size bits starting at bit offset off of
 // orig, which must be a heap or refc binary.
 func (h *Heap) SubBinary(orig term.Term, off, size uint64) term.Term {

@@ -66,7 +66,7 @@ func copyInline(w []uint64, t term.Term, buf *[InlineWords]uint64) (root term.Te
 			i := t.Index()
 			hdr := term.Term(w[i])
 			size := 1 + uint64(hdr.HeaderArity())
-			if hdr.HeaderSub() == term.SubRefcBin || n+size > InlineWords {
+			if term.IsOffHeapSub(hdr.HeaderSub()) || n+size > InlineWords {
 				return 0, false
 			}
 			p := n

@@ -46,7 +46,11 @@ import (
 //	SubExternal    (11)  reserved, never built: invalid.
 //	SubMap         (12)  arity 1+2n: n RAW (untagged count), n keys, n
 //	                     values (terms).
-//	SubResource    (13)  reserved, never built yet: invalid.
+//	SubResource    (13)  arity 3: 0 RAW (a refc binary's size word),
+//	                     handle RAW (index into term.BinTable, whose entry
+//	                     holds a term.Resource), off-heap link RAW: the
+//	                     layout of a refc binary, on the same off-heap
+//	                     lists. Resource in heap.go, io resources.
 //	SubNativeRecord(14)  arity 1+n: definition (a term: pointer to a
 //	                     definition tuple), n values (terms).
 //	SubCP          (15)  not an object: continuation pointers live only on
@@ -70,7 +74,7 @@ func TermWords(hdr term.Term) (first, n int, ok bool) {
 	case term.SubSubBin:
 		return 3, 1, true
 	case term.SubPosBig, term.SubNegBig, term.SubRef, term.SubFloat, term.SubExport,
-		term.SubRefcBin, term.SubHeapBin:
+		term.SubRefcBin, term.SubHeapBin, term.SubResource:
 		return 1, 0, true
 	}
 	return 0, 0, false
@@ -130,6 +134,10 @@ func CheckHeader(w []uint64, i uint64) error {
 	case term.SubRefcBin:
 		if a != term.RefcBinWords-1 {
 			return bad("refc binary arity is not 3")
+		}
+	case term.SubResource:
+		if a != term.ResourceWords-1 || w[i+1] != 0 {
+			return bad("resource arity is not 3 or its size word is not 0")
 		}
 	case term.SubHeapBin:
 		if n := w[i+1]; a < 1 || n > term.MaxHeapBin || uint64(a) != 1+(n+7)/8 {

@@ -12,15 +12,13 @@ import (
 	"github.com/beamr/beamr/vm"
 )
 
-// The few file and code-path functions the bundled application module
-// needs to find and read an application's .app file: file:read_file/1,
-// file:consult/1, code:get_path/0 and code:where_is_file/1. They read
-// synchronously, with Go's os package.
+// The parsing half of file:consult/1 (beamr_file:consult_binary/1) and the
+// code-path functions the bundled application module needs to find an
+// application's .app file: code:get_path/0 and code:where_is_file/1.
 
 func registerAppFiles(rt *vm.Runtime) {
-	erlRegisterAll(rt, "file", []erlNative{
-		{"read_file", 1, fileReadFile},
-		{"consult", 1, fileConsult},
+	erlRegisterAll(rt, "beamr_file", []erlNative{
+		{"consult_binary", 1, fileConsultBinary},
 	})
 	erlRegisterAll(rt, "code", []erlNative{
 		{"get_path", 0, codeGetPath},
@@ -28,31 +26,14 @@ func registerAppFiles(rt *vm.Runtime) {
 	})
 }
 
-// fileReadFile is file:read_file(Name): {ok, Binary} or {error, Posix}.
-func fileReadFile(p *vm.Process, a []term.Term) term.Term {
-	name, _, ok := fileName(p.Env(), a[0])
+// fileConsultBinary is consult_binary(Bin): {ok, Terms} with the terms of
+// the text Bin (a file's contents), each ended by a full stop, or {error,
+// {Line, erl_parse, Message}} for text that is not a sequence of terms.
+// Terms are what termtext reads: no expressions, records or variables.
+func fileConsultBinary(p *vm.Process, a []term.Term) term.Term {
+	b, ok := p.Env().Bytes(a[0])
 	if !ok {
 		return p.BadArg()
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return fileError(p, err)
-	}
-	return okTuple(p, newBinary(p, b))
-}
-
-// fileConsult is file:consult(Name): {ok, Terms} with the terms of the
-// file, each ended by a full stop, or {error, Posix} or {error, {Line,
-// erl_parse, Message}} for text that is not a sequence of terms. Terms
-// are what termtext reads: no expressions, records or variables.
-func fileConsult(p *vm.Process, a []term.Term) term.Term {
-	name, _, ok := fileName(p.Env(), a[0])
-	if !ok {
-		return p.BadArg()
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return fileError(p, err)
 	}
 	src := []rune(string(b))
 	var terms []term.Term

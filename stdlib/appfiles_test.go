@@ -3,10 +3,11 @@ package stdlib
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// TestAppFiles checks file:read_file/1, file:consult/1, code:where_is_file/1
+// TestAppFiles checks beamr_file:consult_binary/1, code:where_is_file/1
 // and erlang:list_to_pid/1 against what OTP 25 returns.
 func TestAppFiles(t *testing.T) {
 	dir := t.TempDir()
@@ -17,14 +18,9 @@ func TestAppFiles(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	q := func(s string) string { return `"` + s + `"` }
 	erlRunCases(t, []erlCase{
-		{mod: "file", fun: "consult", args: "[" + q(file) + "]",
+		{mod: "beamr_file", fun: "consult_binary", args: "[<<\"" + strings.ReplaceAll(text, "\"", "\\\"") + "\">>]",
 			want: `{ok,[{a,[120,46,32,121]},1.5,46,[b,'q. r'],[115]]}`},
-		{mod: "file", fun: "consult", args: `["/nonexistent/x"]`, want: `{error,enoent}`},
-		{mod: "file", fun: "read_file", args: "[" + q(file) + "]",
-			want: `{ok,<<37,37,32,99,10,123,97,44,32,34,120,46,32,121,34,125,46,10,49,46,53,46,32,36,46,32,46,10,91,98,44,32,39,113,46,32,114,39,93,32,46,32,34,115,34,10,46>>}`},
-		{mod: "file", fun: "read_file", args: `["/nonexistent/x"]`, want: `{error,enoent}`},
 		{mod: "code", fun: "where_is_file", args: `["no_such_file.app"]`, want: `non_existing`},
 		{mod: "erlang", fun: "list_to_pid", args: `["<0.5.0>"]`, want: `<0.5.0>`},
 		{mod: "erlang", fun: "list_to_pid", args: `["<0.5"]`, want: `{error,badarg}`},

@@ -106,6 +106,10 @@ func erlDisplayAppend(buf []byte, env *term.Env, t term.Term) []byte {
 				buf = strconv.AppendFloat(buf, env.Float(t), 'e', 6, 64)
 			case term.SubPosBig, term.SubNegBig:
 				buf = env.BigInt(t).Append(buf, 10)
+			case term.SubResource:
+				buf = append(buf, "#Port<0."...)
+				buf = strconv.AppendUint(buf, env.PortNum(t), 10)
+				buf = append(buf, '>')
 			case term.SubRef:
 				buf = append(buf, "#Ref<0"...)
 				for i := env.Header(t).HeaderArity(); i >= 1; i-- {

@@ -43,7 +43,7 @@ func (st *erlState) makeRef(p *vm.Process, _ []term.Term) term.Term { return p.M
 // always the local node in beamr.
 func eNode1(p *vm.Process, a []term.Term) term.Term {
 	t := a[0]
-	if t.IsPid() || t.IsPort() || p.Env().IsRef(t) {
+	if t.IsPid() || p.Env().IsPortLike(t) || p.Env().IsRef(t) {
 		return term.AtomNonode
 	}
 	return p.BadArg()

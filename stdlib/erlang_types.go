@@ -25,7 +25,7 @@ func registerErlangTypes(rt *vm.Runtime) {
 		{"is_map", 1, test((*term.Env).IsMap)},
 		{"is_number", 1, test((*term.Env).IsNumber)},
 		{"is_pid", 1, test(func(_ *term.Env, t term.Term) bool { return t.IsPid() })},
-		{"is_port", 1, test(func(_ *term.Env, t term.Term) bool { return t.IsPort() })},
+		{"is_port", 1, test(func(e *term.Env, t term.Term) bool { return e.IsPortLike(t) })},
 		{"is_reference", 1, test((*term.Env).IsRef)},
 		{"is_tuple", 1, test((*term.Env).IsTuple)},
 		{"is_record", 2, eIsRecord2},

@@ -107,6 +107,8 @@ func otpSize(env *term.Env, t term.Term, shared bool) uint64 {
 			n += 5
 		case term.SubRefcBin:
 			n += 6
+		case term.SubResource:
+			// A port: an immediate in OTP, taking no heap words.
 		case term.SubHeapBin:
 			n += 2 + (env.Word(t, 1)+7)/8
 		case term.SubSubBin, term.SubMatch:

@@ -18,6 +18,7 @@ func Register(rt *vm.Runtime) {
 	registerBase64(rt)
 	registerErlangProcess(rt)
 	registerOS(rt)
+	registerFile(rt)
 	registerErlangGC(rt)
 	registerErtsDebug(rt)
 	st := newErlState()

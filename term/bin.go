@@ -9,7 +9,17 @@ import (
 // Its bytes never change once it is visible to more than one holder.
 type OffBin struct {
 	Data []byte
+	// Res is set for a resource (see AddResource) instead of Data.
+	Res  Resource
 	refs atomic.Int64
+}
+
+// Resource is an off-heap object other than a binary that terms refer to
+// by handle, such as an open file or socket. The table counts references
+// to it like a binary's; Drop is called exactly once, when the last
+// reference is released.
+type Resource interface {
+	Drop()
 }
 
 const binChunk = 4096
@@ -64,6 +74,14 @@ func (t *BinTable) Add(data []byte) uint32 {
 	return h
 }
 
+// AddResource stores r with one reference and returns its handle. Handles
+// of resources and binaries share one number space.
+func (t *BinTable) AddResource(r Resource) uint32 {
+	h := t.Add(nil)
+	t.Get(h).Res = r
+	return h
+}
+
 // Get returns the binary with handle h.
 func (t *BinTable) Get(h uint32) *OffBin { return &t.chunks[h/binChunk].Load()[h%binChunk] }
 
@@ -78,6 +96,11 @@ func (t *BinTable) Release(h uint32) {
 		t.live.Add(-1)
 		t.bytes.Add(-int64(cap(b.Data)))
 		b.Data = nil
+		r := b.Res
+		b.Res = nil
+		if r != nil {
+			r.Drop()
+		}
 		t.mu.Lock()
 		t.free = append(t.free, h)
 		t.mu.Unlock()

@@ -82,13 +82,12 @@ func ordImmed(e *Env, a, b Term) (c int, ok bool) {
 }
 
 // Type ranks in the standard order. Local funs order before external funs
-// (fun M:F/A), as in OTP 25. Resources are references to OTP (magic refs) and
-// order after plain references here. Reserved or invalid objects order last.
+// (fun M:F/A), as in OTP 25. Resources (open files and sockets) are ports.
+// Reserved or invalid objects order last.
 const (
 	ordNumber = iota
 	ordAtom
 	ordRef
-	ordResource
 	ordFun
 	ordExport
 	ordPort
@@ -118,7 +117,7 @@ func ordRank(e *Env, t Term) int {
 		case SubRef:
 			return ordRef
 		case SubResource:
-			return ordResource
+			return ordPort
 		case SubFun:
 			return ordFun
 		case SubExport:
@@ -170,12 +169,12 @@ func ordTerms(e *Env, a, b Term, exact bool) int {
 				c = ordNumbers(e, a, b, exact)
 			case ordAtom:
 				c = strings.Compare(e.AtomName(a), e.AtomName(b))
-			case ordRef, ordResource:
+			case ordRef:
 				c = ordRefWords(e, a, b)
 			case ordPid:
 				c = ordUint(a.PidNumber(), b.PidNumber())
 			case ordPort:
-				c = ordUint(a.PortNumber(), b.PortNumber())
+				c = ordUint(e.PortNum(a), e.PortNum(b))
 			case ordBits:
 				c = ordBitstrings(e, a, b)
 			case ordExport:

@@ -193,6 +193,43 @@ func (e *Env) IsBinary(t Term) bool {
 //   refc:  header(SubRefcBin, 3), byte size, handle, off-heap link
 //   sub:   header(SubSubBin, 3), bit size, bit offset, original (heap or refc)
 
+//   resource: header(SubResource, 3), 0, handle, off-heap link
+//
+// A resource object has a refc binary's layout with byte size 0, so the
+// off-heap lists, collectors and copiers treat both alike. To Erlang it is
+// a port (is_port/1, term order, printing as #Port<0.N>) numbered by its
+// handle.
+
+// ResourceWords is the size of a resource object.
+const ResourceWords = 4
+
+// IsOffHeapSub reports whether subtag s is an object holding a handle of
+// the BinTable (a refc binary or a resource).
+func IsOffHeapSub(s int) bool { return s == SubRefcBin || s == SubResource }
+
+// IsPortLike reports whether t is a port: an immediate port or a resource.
+func (e *Env) IsPortLike(t Term) bool {
+	return t.IsPort() || t.IsBoxed() && Term(e.W[t.Index()]).HeaderSub() == SubResource
+}
+
+// PortNum returns the number of the port t (IsPortLike): an immediate's
+// number or a resource's handle.
+func (e *Env) PortNum(t Term) uint64 {
+	if t.IsPort() {
+		return t.PortNumber()
+	}
+	return e.W[t.Index()+2]
+}
+
+// Resource returns the resource the resource object t refers to, or nil
+// when t is not one.
+func (e *Env) Resource(t Term) Resource {
+	if !t.IsBoxed() || Term(e.W[t.Index()]).HeaderSub() != SubResource {
+		return nil
+	}
+	return e.Bins.Get(uint32(e.W[t.Index()+2])).Res
+}
+
 // HeapBinWords returns the number of words a heap binary of n bytes takes.
 func HeapBinWords(n int) int { return 2 + (n+7)/8 }
 

@@ -267,6 +267,8 @@ func (w *encoder) boxed(t Term, stack []encItem) ([]encItem, error) {
 		w.bigInt(t)
 	case SubHeapBin, SubRefcBin, SubSubBin:
 		w.bits(t)
+	case SubResource:
+		w.portNum(e.PortNum(t))
 	case SubRef:
 		w.byte1(extNewerReference)
 		w.u16(refNumbers)
@@ -432,8 +434,10 @@ func (w *encoder) pid(t Term) {
 	w.u32(0)
 }
 
-func (w *encoder) port(t Term) {
-	n := t.PortNumber()
+func (w *encoder) port(t Term) { w.portNum(t.PortNumber()) }
+
+// portNum writes the local port numbered n.
+func (w *encoder) portNum(n uint64) {
 	if n <= math.MaxUint32 {
 		w.byte1(extNewPort)
 		w.atom(AtomNonode)

@@ -260,9 +260,7 @@ func hashMake2(e *Env, t Term) uint32 {
 			case SubRef:
 				hash = hashMixPair(hash, uint32(e.W[i+1]), 0, hGold7)
 			case SubResource:
-				if hdr.HeaderArity() > 0 {
-					hash = hashMixPair(hash, uint32(e.W[i+1]), 0, hGold7)
-				}
+				hash = hashMixPair(hash, uint32(e.PortNum(t)), 0, hGold6)
 			default:
 				hash = hashMixPair(hash, uint32(hdr), 0, hGold8)
 			}
@@ -515,12 +513,14 @@ func hashMake1(e *Env, t Term) uint32 {
 				hash = hash*hashFn11 + uint32(a)
 				hash = hash*hashFn1 + AtomHash(e.AtomName(m))
 				hash = hash*hashFn1 + AtomHash(e.AtomName(f))
-			case SubRef, SubResource:
+			case SubRef:
 				var w uint32
 				if hdr.HeaderArity() > 0 {
 					w = uint32(e.W[i+1])
 				}
 				hash = hashBytesStep(hash, w, hashFn9) * hashFn10
+			case SubResource:
+				hash = hashBytesStep(hash, uint32(e.PortNum(t)), hashFn9) * hashFn10
 			default:
 				hash = hash*hashFn8 + uint32(hdr)
 			}

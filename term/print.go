@@ -25,8 +25,8 @@ import (
 // emulator's own quoting rules.
 //
 // A reference is taken to be a header (SubRef, n) followed by n words, each
-// printed in decimal, last word first. A resource (SubResource) prints the
-// same way, as the BEAM prints resources as references.
+// printed in decimal, last word first. A resource (SubResource: an open file
+// or socket) prints as the port #Port<0.N>, N its handle.
 
 // AppendW appends the ~w form of t to buf: io_lib:write(T) with latin1
 // encoding, so atom characters above 255 are written as \x{H}.
@@ -189,8 +189,12 @@ func (w *termWriter) boxed(t Term, d int) {
 		w.buf = AppendFloat(w.buf, e.Float(t))
 	case SubHeapBin, SubRefcBin, SubSubBin:
 		w.buf = appendBinaryW(w.buf, e, t, d)
-	case SubRef, SubResource:
+	case SubRef:
 		w.buf = appendRef(w.buf, e, t)
+	case SubResource:
+		w.buf = append(w.buf, "#Port<0."...)
+		w.buf = strconv.AppendUint(w.buf, e.PortNum(t), 10)
+		w.buf = append(w.buf, '>')
 	case SubFun, SubExport:
 		w.buf = appendFun(w.buf, e, t)
 	case SubNativeRecord:

@@ -121,6 +121,7 @@ func (p *Process) terminate() {
 		p.signal(m.pid, signal{kind: sigDemonitor, ref: m.ref})
 	}
 	p.rel = nil
+	rt.ownerExit(p.Pid)
 	rest := p.closeInbox()
 	rt.procs.remove(p.Pid.PidNumber(), p, rt.nextPid.Load()+1)
 	for c := rest; c != nil; c = c.next {

@@ -38,3 +38,6 @@ func RefID(env *term.Env, t term.Term) (uint64, bool) {
 	}
 	return env.W[i+1] | env.W[i+2]<<refNum0Bits | env.W[i+3]<<(refNum0Bits+32), true
 }
+
+// MakeRefOn builds on h the reference numbered id (see RefID).
+func MakeRefOn(h *heap.Heap, id uint64) term.Term { return makeRef(h, id) }

@@ -46,6 +46,10 @@ type Config struct {
 	// PlainArgs are what init:get_plain_arguments/0 returns (the
 	// arguments after erl's -extra).
 	PlainArgs []string
+	// IO chooses the completion ring backend for files and sockets:
+	// "" (io_uring when the kernel allows it, else threads; the BEAMR_IO
+	// environment variable may force one), "io_uring" or "threads".
+	IO string
 }
 
 // PlainArgs returns the runtime's plain arguments (Config.PlainArgs).
@@ -95,6 +99,8 @@ type Runtime struct {
 	bundled   func(module string) ([]byte, bool)
 	otpBeams  map[string]string // module -> file in the OTP installation (stdlibmode.go)
 	locals    map[any]any       // see Local
+	owned     owners            // which process owns which file or socket (resources.go)
+	ioBusy    atomic.Int64      // ring operations submitted and not yet handled (ioring.go)
 	external  atomic.Int64      // operations outside the schedulers that will send (BeginExternal)
 	extMu     sync.RWMutex      // SendFromGo holds it for reading; Close sets extClosed
 	extClosed bool
@@ -210,6 +216,7 @@ func (rt *Runtime) Close() error {
 	rt.halting.Unlock()
 	rt.stopSchedulers()
 	rt.timers.stop()
+	rt.closeOwned()
 	rt.extMu.Lock()
 	rt.extClosed = true
 	rt.extMu.Unlock()

@@ -94,7 +94,12 @@ type scheduler struct {
 	queued  atomic.Int32 // processes in q, readable without mu
 
 	wake chan struct{} // a token wakes the parked scheduler
-	cur  *Process      // the process running, for a panic's recovery
+	// io is the scheduler's completion ring (ioring.go), nil until a
+	// process running here first submits an operation; ioPtr publishes it
+	// to the goroutines that wake this scheduler.
+	io    *schedIO
+	ioPtr atomic.Pointer[schedIO]
+	cur   *Process // the process running, for a panic's recovery
 
 	regs regs
 }
@@ -142,10 +147,7 @@ func (rt *Runtime) stopSchedulers() {
 	ss := &rt.sched
 	ss.stop.Store(true)
 	for _, s := range ss.all {
-		select {
-		case s.wake <- struct{}{}:
-		default:
-		}
+		s.sendWake()
 	}
 	ss.wg.Wait()
 }
@@ -198,10 +200,18 @@ func (rt *Runtime) wakeIdle() {
 	}
 	ss.idleMu.Unlock()
 	if s != nil {
-		select {
-		case s.wake <- struct{}{}:
-		default:
-		}
+		s.sendWake()
+	}
+}
+
+// sendWake gives s a wake token and interrupts its wait on its ring.
+func (s *scheduler) sendWake() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+	if x := s.ioPtr.Load(); x != nil {
+		x.ring.Wake()
 	}
 }
 
@@ -268,6 +278,7 @@ func (rt *Runtime) anyWork() bool {
 func (s *scheduler) loop() {
 	rt := s.rt
 	defer rt.sched.wg.Done()
+	defer s.stopIO()
 	for !rt.sched.stop.Load() {
 		s.serve()
 	}
@@ -306,6 +317,12 @@ func (s *scheduler) serve() {
 			}
 			rt.sched.spinning.Add(-1)
 		}
+		if p == nil && s.io != nil {
+			s.io.poll()
+			if p = s.take(); p == nil {
+				p = s.steal()
+			}
+		}
 		if p == nil {
 			s.park()
 			continue
@@ -313,6 +330,9 @@ func (s *scheduler) serve() {
 		s.cur = p
 		s.runSlice(p)
 		s.cur = nil
+		if s.io != nil {
+			s.io.poll()
+		}
 	}
 }
 
@@ -340,13 +360,25 @@ func (s *scheduler) park() {
 		}
 		return
 	}
-	if int(idle) == len(ss.all) && s.rt.timers.pending() == 0 && s.rt.external.Load() == 0 {
+	if int(idle) == len(ss.all) {
+		s.rt.checkQuiet()
+	}
+	if s.io != nil && s.io.busy() {
+		s.waitParked()
+		return
+	}
+	<-s.wake
+}
+
+// checkQuiet signals quiet when every scheduler is parked (the caller
+// checked) and nothing outside them can make a process run again.
+func (rt *Runtime) checkQuiet() {
+	if rt.timers.pending() == 0 && rt.external.Load() == 0 && rt.ioBusy.Load() == 0 {
 		select {
-		case ss.quiet <- struct{}{}:
+		case rt.sched.quiet <- struct{}{}:
 		default:
 		}
 	}
-	<-s.wake
 }
 
 // runSlice runs p for one slice and files it according to how it stopped.

@@ -207,7 +207,7 @@ func (rt *Runtime) runInline(p *Process) (*Result, error) {
 func (rt *Runtime) isQuiet() bool {
 	ss := &rt.sched
 	return int(ss.nidle.Load()) == len(ss.all) && !rt.anyWork() && rt.timers.pending() == 0 &&
-		rt.external.Load() == 0
+		rt.external.Load() == 0 && rt.ioBusy.Load() == 0
 }
 
 // haltResult returns the result of a halted runtime.

@@ -23,7 +23,7 @@ func typeTest(env *term.Env, op uint64, t term.Term) bool {
 	case opIsReference:
 		return env.IsRef(t)
 	case opIsPort:
-		return t.IsPort()
+		return env.IsPortLike(t)
 	case opIsNil:
 		return t == term.Nil
 	case opIsBinary:
