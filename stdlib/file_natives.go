@@ -115,13 +115,7 @@ func fileOpen(p *vm.Process, a []term.Term) term.Term {
 	if !ok1 || !ok2 || !ok3 {
 		return p.BadArg()
 	}
-	o := newFileOp(fopOpen, p, ref)
-	o.path = path
-	err := p.SubmitIO(&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666}, o, 0)
-	if err != nil {
-		o.free()
-	}
-	return submitted(p, err)
+	return submitPathOp(p, fopOpen, ref, nil, &bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666})
 }
 
 // fileArg reads an open file's resource and checks that the caller owns
@@ -284,14 +278,20 @@ func fileStat(p *vm.Process, a []term.Term) term.Term {
 	if !ok1 || !ok2 {
 		return p.BadArg()
 	}
-	o := newFileOp(fopStat, p, ref)
-	o.path = path
-	o.buf = make([]byte, bio.StatxSize)
 	var fl uint32
 	if a[2] != term.AtomTrue {
 		fl = unix.AT_SYMLINK_NOFOLLOW
 	}
-	err := p.SubmitIO(&bio.Op{Kind: bio.Statx, FD: unix.AT_FDCWD, Path: path, Flags: fl, Mode: unix.STATX_BASIC_STATS, Buf: o.buf}, o, 0)
+	buf := make([]byte, bio.StatxSize)
+	return submitPathOp(p, fopStat, ref, buf, &bio.Op{Kind: bio.Statx, FD: unix.AT_FDCWD, Path: path, Flags: fl, Mode: unix.STATX_BASIC_STATS, Buf: buf})
+}
+
+// submitPathOp submits op, an operation on a file name that starts a fileOp
+// of kind (with buffer buf), and answers ok or the error.
+func submitPathOp(p *vm.Process, kind fileOpKind, ref uint64, buf []byte, op *bio.Op) term.Term {
+	o := newFileOp(kind, p, ref)
+	o.path, o.buf = op.Path, buf
+	err := p.SubmitIO(op, o, 0)
 	if err != nil {
 		o.free()
 	}
@@ -333,14 +333,8 @@ func fileReadFile(p *vm.Process, a []term.Term) term.Term {
 	if !ok1 || !ok2 {
 		return p.BadArg()
 	}
-	o := newFileOp(fopRFOpen, p, ref)
-	o.path = path
-	o.buf = make([]byte, bio.StatxSize)
-	err := p.SubmitIO(&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: unix.O_RDONLY | unix.O_CLOEXEC}, o, 0)
-	if err != nil {
-		o.free()
-	}
-	return submitted(p, err)
+	return submitPathOp(p, fopRFOpen, ref, make([]byte, bio.StatxSize),
+		&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: unix.O_RDONLY | unix.O_CLOEXEC})
 }
 
 // fileWriteFile is write_file(Ref, Name, Data, Modes).
@@ -355,14 +349,8 @@ func fileWriteFile(p *vm.Process, a []term.Term) term.Term {
 	if flags&(unix.O_WRONLY|unix.O_RDWR) == 0 {
 		flags |= unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC
 	}
-	o := newFileOp(fopWFOpen, p, ref)
-	o.path = path
-	o.buf = append([]byte(nil), data...)
-	err := p.SubmitIO(&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666}, o, 0)
-	if err != nil {
-		o.free()
-	}
-	return submitted(p, err)
+	return submitPathOp(p, fopWFOpen, ref, append([]byte(nil), data...),
+		&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666})
 }
 
 // filePosition is position(File, Location) with Location an offset or

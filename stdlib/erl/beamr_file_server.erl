@@ -203,12 +203,7 @@ get_chars(Enc, N, #st{unicode = false, buf = Buf} = S) ->
         <<Data:N/binary, Rest/binary>> ->
             answer(Enc, Data, S#st{buf = Rest});
         _ ->
-            case more(S) of
-                {ok, S1} -> get_chars(Enc, N, S1);
-                eof when Buf =:= <<>> -> {eof, S};
-                eof -> answer(Enc, Buf, S#st{buf = <<>>});
-                Error -> {Error, S}
-            end
+            refill(Enc, N, S)
     end;
 get_chars(Enc, N, #st{unicode = true, buf = Buf} = S) ->
     case utf8_prefix(Buf, N, 0) of
@@ -216,12 +211,17 @@ get_chars(Enc, N, #st{unicode = true, buf = Buf} = S) ->
             <<Data:Len/binary, Rest/binary>> = Buf,
             answer(Enc, Data, S#st{buf = Rest});
         more ->
-            case more(S) of
-                {ok, S1} -> get_chars(Enc, N, S1);
-                eof when Buf =:= <<>> -> {eof, S};
-                eof -> answer(Enc, Buf, S#st{buf = <<>>});
-                Error -> {Error, S}
-            end
+            refill(Enc, N, S)
+    end.
+
+%% refill(Enc, N, S): get_chars after reading more; at the end of the
+%% file, what is left.
+refill(Enc, N, #st{buf = Buf} = S) ->
+    case more(S) of
+        {ok, S1} -> get_chars(Enc, N, S1);
+        eof when Buf =:= <<>> -> {eof, S};
+        eof -> answer(Enc, Buf, S#st{buf = <<>>});
+        Error -> {Error, S}
     end.
 
 %% utf8_prefix(Bin, N, Acc): the byte length of Bin's first N characters.
