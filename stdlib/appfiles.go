@@ -1,11 +1,8 @@
 package stdlib
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"github.com/beamr/beamr/stdlib/iolib/termtext"
 	"github.com/beamr/beamr/term"
@@ -106,30 +103,6 @@ func splitTerms(src []rune) []termText {
 }
 
 func isSpaceRune(c rune) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// fileError builds {error, Posix} for an error of the os package.
-func fileError(p *vm.Process, err error) term.Term {
-	reason := "einval"
-	var errno syscall.Errno
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		reason = "enoent"
-	case errors.Is(err, fs.ErrPermission):
-		reason = "eacces"
-	case errors.As(err, &errno):
-		switch errno {
-		case syscall.EISDIR:
-			reason = "eisdir"
-		case syscall.ENOTDIR:
-			reason = "enotdir"
-		case syscall.ENAMETOOLONG:
-			reason = "enametoolong"
-		case syscall.ENOMEM:
-			reason = "enomem"
-		}
-	}
-	return p.Heap.Tuple(term.AtomError, p.Atom(reason))
-}
 
 // codeGetPath is code:get_path(): the code path's directories.
 func codeGetPath(p *vm.Process, _ []term.Term) term.Term {

@@ -1,8 +1,6 @@
 package stdlib
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,14 +8,9 @@ import (
 // TestAppFiles checks beamr_file:consult_binary/1, code:where_is_file/1
 // and erlang:list_to_pid/1 against what OTP 25 returns.
 func TestAppFiles(t *testing.T) {
-	dir := t.TempDir()
-	// A file of terms with comments, full stops inside strings and quoted
+	// The text of a file of terms with comments, full stops inside strings and quoted
 	// atoms, a float and the character $. .
 	text := "%% c\n{a, \"x. y\"}.\n1.5. $. .\n[b, 'q. r'] . \"s\"\n."
-	file := filepath.Join(dir, "c.txt")
-	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	erlRunCases(t, []erlCase{
 		{mod: "beamr_file", fun: "consult_binary", args: "[<<\"" + strings.ReplaceAll(text, "\"", "\\\"") + "\">>]",
 			want: `{ok,[{a,[120,46,32,121]},1.5,46,[b,'q. r'],[115]]}`},

@@ -112,12 +112,6 @@ func resArg(env *term.Env, t term.Term) (*fdRes, uint32) {
 	return r, uint32(env.W[t.Index()+2])
 }
 
-// posixAtom returns the POSIX error atom of the negated errno res
-// (enoent for -2).
-func posixAtom(p interface{ Atom(string) term.Term }, res int32) term.Term {
-	return p.Atom(errnoName(unix.Errno(-res)))
-}
-
 // errnoName returns the lower-case name of errno e, as file and inet
 // errors name it.
 func errnoName(e unix.Errno) string {

@@ -172,14 +172,25 @@ func fileRead(p *vm.Process, a []term.Term) term.Term {
 }
 
 func filePread(p *vm.Process, a []term.Term) term.Term {
-	pos, ok := smallArg(a[2])
-	if !ok || pos < 0 {
-		if ok {
-			return p.Heap.Tuple(term.AtomError, p.Atom("einval"))
-		}
-		return p.BadArg()
+	pos, fail := posArg(p, a[2])
+	if fail != 0 {
+		return fail
 	}
 	return fileReadAt(p, a, pos, a[3], a[4])
+}
+
+// posArg reads the position of a pread or pwrite: a negative one is
+// answered with {error, einval}, a non-integer with badarg (fail is then
+// what to return).
+func posArg(p *vm.Process, t term.Term) (pos int64, fail term.Term) {
+	pos, ok := smallArg(t)
+	switch {
+	case !ok:
+		return 0, p.BadArg()
+	case pos < 0:
+		return 0, p.Heap.Tuple(term.AtomError, p.Atom("einval"))
+	}
+	return pos, 0
 }
 
 func fileReadAt(p *vm.Process, a []term.Term, off int64, size, binary term.Term) term.Term {
@@ -204,12 +215,9 @@ func fileWrite(p *vm.Process, a []term.Term) term.Term {
 }
 
 func filePwrite(p *vm.Process, a []term.Term) term.Term {
-	pos, ok := smallArg(a[2])
-	if !ok || pos < 0 {
-		if ok {
-			return p.Heap.Tuple(term.AtomError, p.Atom("einval"))
-		}
-		return p.BadArg()
+	pos, fail := posArg(p, a[2])
+	if fail != 0 {
+		return fail
 	}
 	return fileWriteAt(p, a, pos, a[3])
 }

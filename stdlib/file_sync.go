@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"errors"
 	"os"
 	"sort"
 
@@ -62,13 +63,8 @@ func registerFileSync(rt *vm.Runtime) {
 // posixErr builds {error, Posix} for err.
 func posixErr(p *vm.Process, err error) term.Term {
 	name := "eio"
-	if pe, ok := err.(*os.PathError); ok {
-		err = pe.Err
-	}
-	if le, ok := err.(*os.LinkError); ok {
-		err = le.Err
-	}
-	if e, ok := err.(unix.Errno); ok {
+	var e unix.Errno
+	if errors.As(err, &e) {
 		name = errnoName(e)
 	}
 	return p.Heap.Tuple(term.AtomError, p.Atom(name))

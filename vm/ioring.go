@@ -235,9 +235,7 @@ func (s *scheduler) waitParked() {
 			return
 		default:
 		}
-		if x.queued > 0 {
-			x.queued = 0
-		}
+		x.queued = 0 // Wait starts what is queued
 		n, err := x.ring.Wait(x.out[:], -1)
 		if err != nil {
 			<-s.wake
