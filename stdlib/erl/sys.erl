@@ -141,7 +141,7 @@ suspend_loop(Parent, Module, Debug, Misc) ->
             gen:reply(From, ok),
             Module:system_continue(Parent, Debug, Misc);
         {system, From, Request} ->
-            case do_cmd(Request, Parent, Module, Debug, Misc) of
+            case do_cmd(Request, suspended, Parent, Module, Debug, Misc) of
                 {suspend, Reply} ->
                     gen:reply(From, Reply),
                     suspend_loop(Parent, Module, Debug, Misc);
@@ -154,6 +154,13 @@ suspend_loop(Parent, Module, Debug, Misc) ->
         {'EXIT', Parent, Reason} ->
             Module:system_terminate(Reason, Parent, Debug, Misc)
     end.
+
+%% do_cmd(Request, SysState, ...): SysState (running or suspended) is what
+%% get_status reports.
+do_cmd(get_status, SysState, Parent, Module, Debug, Misc) ->
+    status(SysState, Parent, Module, Debug, Misc);
+do_cmd(Request, _SysState, Parent, Module, Debug, Misc) ->
+    do_cmd(Request, Parent, Module, Debug, Misc).
 
 do_cmd(suspend, _Parent, _Module, _Debug, _Misc) ->
     {suspend, ok};
@@ -193,14 +200,7 @@ do_cmd({replace_state, StateFun}, _Parent, Module, Debug, Misc) ->
             end
     end;
 do_cmd(get_status, Parent, Module, Debug, Misc) ->
-    PDict = get(),
-    Status = case erlang:function_exported(Module, format_status, 2) of
-                 true ->
-                     catch Module:format_status(normal, [PDict, running, Parent, Debug, Misc]);
-                 false ->
-                     [{data, [{"Status", running}, {"Parent", Parent}]}, Misc]
-             end,
-    {{status, self(), {module, Module}, [PDict, running, Parent, Debug, Status]}, Debug, Misc};
+    status(running, Parent, Module, Debug, Misc);
 do_cmd({change_code, Mod, Vsn, Extra}, _Parent, Module, Debug, Misc) ->
     case erlang:function_exported(Module, system_code_change, 4) of
         true ->
@@ -216,6 +216,16 @@ do_cmd({debug, Cmd}, _Parent, _Module, Debug, Misc) ->
     {Reply, Debug1, Misc};
 do_cmd(_Other, _Parent, _Module, Debug, Misc) ->
     {{error, unknown_system_msg}, Debug, Misc}.
+
+status(SysState, Parent, Module, Debug, Misc) ->
+    PDict = get(),
+    Status = case erlang:function_exported(Module, format_status, 2) of
+                 true ->
+                     catch Module:format_status(normal, [PDict, SysState, Parent, Debug, Misc]);
+                 false ->
+                     [{data, [{"Status", SysState}, {"Parent", Parent}]}, Misc]
+             end,
+    {{status, self(), {module, Module}, [PDict, SysState, Parent, Debug, Status]}, Debug, Misc}.
 
 debug_cmd({trace, true}, Debug) -> {ok, set_debug(trace, true, Debug)};
 debug_cmd({trace, false}, Debug) -> {ok, lists:keydelete(trace, 1, Debug)};

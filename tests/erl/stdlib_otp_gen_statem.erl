@@ -8,7 +8,6 @@
 %% and replies as actions; then a handle_event_function machine with
 %% complex states, event timeouts, generic timeouts, call timeouts and
 %% stop. The callback mode is chosen by the init argument.
-%% beamr: needs-otp-stdlib
 
 callback_mode() ->
     case get(mode) of
