@@ -196,44 +196,42 @@ func allMatches(b []byte, pats [][]byte, o scopeOpts) [][2]int {
 
 // iolistBytes flattens an iolist (bytes and binaries, possibly deep).
 func iolistBytes(e *term.Env, t term.Term) ([]byte, bool) {
-	var out []byte
-	var walk func(t term.Term) bool
-	walk = func(t term.Term) bool {
-		for t.IsList() {
-			h := e.Hd(t)
-			switch {
-			case h.IsSmall():
-				if h.Small() < 0 || h.Small() > 255 {
-					return false
-				}
-				out = append(out, byte(h.Small()))
-			case h == term.Nil || h.IsList():
-				if !walk(h) {
-					return false
-				}
-			default:
-				b, ok := binArg(e, h)
-				if !ok {
-					return false
-				}
-				out = append(out, b...)
+	return appendIolist(nil, e, t)
+}
+
+// appendIolist appends the bytes of an iolist to out.
+func appendIolist(out []byte, e *term.Env, t term.Term) ([]byte, bool) {
+	for t.IsList() {
+		h := e.Hd(t)
+		switch {
+		case h.IsSmall():
+			if h.Small() < 0 || h.Small() > 255 {
+				return nil, false
 			}
-			t = e.Tl(t)
+			out = append(out, byte(h.Small()))
+		case h == term.Nil:
+		case h.IsList():
+			var ok bool
+			if out, ok = appendIolist(out, e, h); !ok {
+				return nil, false
+			}
+		default:
+			b, ok := binArg(e, h)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, b...)
 		}
-		if t == term.Nil {
-			return true
-		}
-		b, ok := binArg(e, t)
-		if !ok {
-			return false
-		}
-		out = append(out, b...)
-		return true
+		t = e.Tl(t)
 	}
-	if !walk(t) {
+	if t == term.Nil {
+		return out, true
+	}
+	b, ok := binArg(e, t)
+	if !ok {
 		return nil, false
 	}
-	return out, true
+	return append(out, b...), true
 }
 
 func registerBinary(rt *vm.Runtime) {

@@ -17,9 +17,11 @@ import (
 // the runtime's internals. application is served by beamr's own too, as
 // OTP's needs the application controller's tables, and so is file, as
 // OTP's sits on erts drivers beamr does not emulate, and global (OTP's
-// needs tables and the kernel's name server).
+// needs tables and the kernel's name server), and gen_tcp and inet, whose
+// OTP versions sit on the inet driver.
 var ownModules = []string{"code", "erts_debug", "logger", "error_logger", "timer",
-	"application", "application_controller", "application_master", "file", "global"}
+	"application", "application_controller", "application_master", "file", "global",
+	"gen_tcp", "inet"}
 
 func registerErtsOTP(rt *vm.Runtime) {
 	registerPersistentTerm(rt)

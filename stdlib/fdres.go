@@ -39,10 +39,10 @@ type implicitClose struct{}
 // the handle of its one reference in the runtime's table.
 func newFDRes(rt *vm.Runtime, sys int, kind bio.FDKind, pid term.Term) (*fdRes, uint32) {
 	r := &fdRes{fd: bio.NewFD(sys, kind, rt.FDCounters()), rt: rt}
-	if kind != bio.KindFile {
-		r.sock = newSockState()
-	}
 	hd := rt.Env.Bins.AddResource(r)
+	if kind != bio.KindFile {
+		r.sock = newSockState(r, hd)
+	}
 	rt.Own(pid, r)
 	return r, hd
 }
@@ -86,17 +86,18 @@ func (r *fdRes) closeImplicit() {
 }
 
 // endOp ends an operation started with fd.Begin, from a completion
-// handler, and finishes a close that waited for it.
-func (r *fdRes) endOp(x *vm.IOContext) {
+// handler or a native, and finishes a close that waited for it.
+func (r *fdRes) endOp(sub ioSubmitter) {
 	arg, must := r.fd.End()
 	if !must {
 		return
 	}
 	switch a := arg.(type) {
 	case *closeReq:
-		if !submitClose(x, r, a.pid, a.ref) {
-			h := x.Scratch()
-			x.Post(a.pid, h.Tuple(vm.MakeRefOn(h, a.ref), term.AtomOk))
+		if !submitClose(sub, r, a.pid, a.ref) {
+			r.rt.SendFromGo(a.pid, func(h *heap.Heap) term.Term {
+				return h.Tuple(vm.MakeRefOn(h, a.ref), term.AtomOk)
+			})
 		}
 	default:
 		r.fd.CloseNow()

@@ -19,6 +19,7 @@ func Register(rt *vm.Runtime) {
 	registerErlangProcess(rt)
 	registerOS(rt)
 	registerFile(rt)
+	registerTCP(rt)
 	registerErlangGC(rt)
 	registerErtsDebug(rt)
 	st := newErlState()

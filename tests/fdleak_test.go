@@ -29,6 +29,30 @@ func openFDs(t *testing.T) int {
 // descriptor the runtime opened was closed exactly once and that the
 // process holds as many descriptors as before.
 func TestFileLeaks(t *testing.T) {
+	runLeakProgram(t, "file_leak",
+		"cycles: 100000000\nkilled holders: 10000\nkilled readers: 10000\nclose races: true\nio servers: 1000\ndone\n",
+		130000)
+}
+
+// TestSocketLeaks runs leak/tcp_leak.beam — 3,000 connect/accept/send/
+// recv/close cycles; 500 processes each killed while owning a socket,
+// waiting in recv or receiving actively; 200 killed while waiting in
+// accept; 500 closes racing their owner's death; 500 peers closing under
+// passive and active receivers — on each ring backend, with the same
+// checks as TestFileLeaks.
+func TestSocketLeaks(t *testing.T) {
+	runLeakProgram(t, "tcp_leak",
+		"cycles: 12000\nkilled owners: {500,500}\nkilled receivers: {500,500}\n"+
+			"killed active owners: {500,500}\nkilled acceptors: 200\nclose races: 500\n"+
+			"peer closes: 500\ndone\n",
+		11000)
+}
+
+// runLeakProgram runs leak/NAME.beam on each backend and checks its output,
+// that every descriptor the runtime opened (at least minOpened) was closed
+// exactly once, and that the test process holds as many descriptors as
+// before.
+func runLeakProgram(t *testing.T, name, want string, minOpened int64) {
 	if testing.Short() {
 		t.Skip("long")
 	}
@@ -49,7 +73,7 @@ func TestFileLeaks(t *testing.T) {
 			closes := 0
 			ctr.OnClose = func(int) { mu.Lock(); closes++; mu.Unlock() }
 			stdlib.Register(rt)
-			data, err := os.ReadFile(filepath.Join("leak", "file_leak.beam"))
+			data, err := os.ReadFile(filepath.Join("leak", name+".beam"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,21 +83,23 @@ func TestFileLeaks(t *testing.T) {
 			}
 			res, err := rt.Apply(mod, rt.Atom("main"), nil)
 			if err != nil || res.Class != 0 {
-				t.Fatalf("file_leak:main(): %v %v\n%s", err, res, errOut.String())
+				t.Fatalf("%s:main(): %v %v\n%s", name, err, res, errOut.String())
 			}
 			rt.Close()
-			want := "cycles: 100000000\nkilled holders: 10000\nkilled readers: 10000\nclose races: true\nio servers: 1000\ndone\n"
 			if got := out.String(); got != want {
 				t.Errorf("output:\n%s\nwant:\n%s", got, want)
 			}
 			if strings.Contains(errOut.String(), "rror") {
 				t.Errorf("stderr: %s", errOut.String())
 			}
+			mu.Lock()
+			n := closes
+			mu.Unlock()
 			opened, closed := ctr.Opened.Load(), ctr.Closed.Load()
-			if opened != closed || int64(closes) != closed {
-				t.Errorf("opened %d descriptors, closed %d (close hook saw %d)", opened, closed, closes)
+			if opened != closed || int64(n) != closed {
+				t.Errorf("opened %d descriptors, closed %d (close hook saw %d)", opened, closed, n)
 			}
-			if opened < 130000 {
+			if opened < minOpened {
 				t.Errorf("only %d descriptors opened", opened)
 			}
 			if after := openFDs(t); after != before {
