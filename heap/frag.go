@@ -67,6 +67,9 @@ func (h *Heap) Attach(f *Frag) {
 		h.W[last+3] = h.YoungOff
 		h.YoungOff = f.Off
 		h.OffWords += f.OffWords
+		if h.OffWords > h.BinVHeapSize && h.Collect != nil && h.End > h.Top {
+			h.End = h.Top // collect at the next Need, as LinkOffHeap does
+		}
 	}
 	if f.Size != 0 {
 		if h.fr == nil {

@@ -35,17 +35,17 @@ func TestFileLeaks(t *testing.T) {
 }
 
 // TestSocketLeaks runs leak/tcp_leak.beam — 3,000 connect/accept/send/
-// recv/close cycles; 500 processes each killed while owning a socket,
-// waiting in recv or receiving actively; 200 killed while waiting in
-// accept; 500 closes racing their owner's death; 500 peers closing under
-// passive and active receivers — on each ring backend, with the same
-// checks as TestFileLeaks.
+// recv/close cycles; 10,000 processes each killed while owning a socket,
+// waiting in recv or receiving actively (a thousand at a time); 200
+// killed while waiting in accept; 10,000 closes racing their owner's
+// death; 500 peers closing under passive and active receivers — on each
+// ring backend, with the same checks as TestFileLeaks.
 func TestSocketLeaks(t *testing.T) {
 	runLeakProgram(t, "tcp_leak",
-		"cycles: 12000\nkilled owners: {500,500}\nkilled receivers: {500,500}\n"+
-			"killed active owners: {500,500}\nkilled acceptors: 200\nclose races: 500\n"+
+		"cycles: 12000\nkilled owners: {4000,4000}\nkilled receivers: {3000,3000}\n"+
+			"killed active owners: {3000,3000}\nkilled acceptors: 200\nclose races: 10000\n"+
 			"peer closes: 500\ndone\n",
-		11000)
+		47000)
 }
 
 // runLeakProgram runs leak/NAME.beam on each backend and checks its output,

@@ -27,11 +27,15 @@ main() ->
     io:format(standard_error, "bench-us ~p~n", [T1 - T0]).
 
 acceptor(L) ->
-    {ok, S} = gen_tcp:accept(L),
-    P = spawn(fun() -> receive go -> echo(S) end end),
-    ok = gen_tcp:controlling_process(S, P),
-    P ! go,
-    acceptor(L).
+    case gen_tcp:accept(L) of
+        {ok, S} ->
+            P = spawn(fun() -> receive go -> echo(S) end end),
+            ok = gen_tcp:controlling_process(S, P),
+            P ! go,
+            acceptor(L);
+        {error, closed} ->
+            ok
+    end.
 
 echo(S) ->
     case gen_tcp:recv(S, 0) of

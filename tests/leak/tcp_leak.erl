@@ -1,9 +1,9 @@
 -module(tcp_leak).
 -export([main/0]).
 
-%% Sockets connected, used and closed many times; processes killed while
+%% Sockets connected, used and closed many times; 10,000 processes killed while
 %% they own sockets, wait in recv, wait in accept or receive actively;
-%% explicit closes racing the owner's exit; peers closing under active
+%% 10,000 explicit closes racing the owner's exit; peers closing under active
 %% and passive receivers. Nothing may stay open afterwards
 %% (TestSocketLeaks checks the descriptors of the VM; here the program
 %% checks the results).
@@ -14,17 +14,22 @@ main() ->
     {ok, L} = gen_tcp:listen(0, [binary, {active, false}, {ip, ?LO}, {backlog, 1024}]),
     {ok, Port} = inet:port(L),
     io:format("cycles: ~p~n", [cycles(L, Port, 3000, 0)]),
-    io:format("killed owners: ~p~n", [killed(L, Port, 500, fun(_S) -> receive never -> ok end end)]),
+    io:format("killed owners: ~p~n", [batches(4, fun() -> killed(L, Port, 1000, fun(_S) -> receive never -> ok end end) end)]),
     io:format("killed receivers: ~p~n",
-              [killed(L, Port, 500, fun(S) -> {ok, _} = gen_tcp:recv(S, 0), error(data) end)]),
+              [batches(3, fun() -> killed(L, Port, 1000, fun(S) -> {ok, _} = gen_tcp:recv(S, 0), error(data) end) end)]),
     io:format("killed active owners: ~p~n",
-              [killed(L, Port, 500, fun(S) -> ok = inet:setopts(S, [{active, true}]),
-                                              receive never -> ok end end)]),
+              [batches(3, fun() -> killed(L, Port, 1000, fun(S) -> ok = inet:setopts(S, [{active, true}]),
+                                                                 receive never -> ok end end) end)]),
     io:format("killed acceptors: ~p~n", [killed_acceptors(200)]),
-    io:format("close races: ~p~n", [close_races(L, Port, 500)]),
+    io:format("close races: ~p~n", [lists:sum([close_races(L, Port, 1000) || _ <- lists:seq(1, 10)])]),
     io:format("peer closes: ~p~n", [peer_closes(L, Port, 500)]),
     ok = gen_tcp:close(L),
     io:format("done~n").
+
+%% batches(K, F): runs F K times (each holds at most a thousand
+%% connections at once) and adds up the {Killed, Closed} counts.
+batches(K, F) ->
+    lists:foldl(fun(_, {A, B}) -> {A1, B1} = F(), {A + A1, B + B1} end, {0, 0}, lists:seq(1, K)).
 
 pair(L, Port) ->
     {ok, C} = gen_tcp:connect(?LO, Port, [binary, {active, false}]),
