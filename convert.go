@@ -241,17 +241,7 @@ func (e encoder) atom(name string) (term.Term, error) {
 
 // mapOf builds the map of the pairs (later duplicates win).
 func (e encoder) mapOf(keys, vals []term.Term) term.Term {
-	keys, vals = term.SortMapPairs(e.env, keys, vals)
-	n := len(keys)
-	h := e.h
-	at := h.Alloc(2 + 2*n)
-	h.W[at] = uint64(term.MakeHeader(term.SubMap, 1+2*n))
-	h.W[at+1] = uint64(n)
-	for i := range keys {
-		h.W[at+2+uint64(i)] = uint64(keys[i])
-		h.W[at+2+uint64(n+i)] = uint64(vals[i])
-	}
-	return term.MakeBoxed(at)
+	return vm.BuildMap(e.h, e.env, keys, vals)
 }
 
 // bitstring builds b as a sub-binary of a binary of its whole bytes.

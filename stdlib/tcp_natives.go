@@ -425,6 +425,20 @@ func (s *sockState) withFD(p *vm.Process, f func(sys int) error) (error, bool) {
 	return err, true
 }
 
+// sysCall runs the system call f on the socket's descriptor and returns
+// the error to answer with: {error, onClosed} when the descriptor is
+// closed, {error, Posix} when f fails, 0 when it succeeds.
+func (s *sockState) sysCall(p *vm.Process, f func(sys int) error, onClosed term.Term) term.Term {
+	err, ok := s.withFD(p, f)
+	switch {
+	case !ok:
+		return p.Heap.Tuple(term.AtomError, onClosed)
+	case err != nil:
+		return posixTerm(p, err)
+	}
+	return 0
+}
+
 // statusErr returns the error of a synchronous operation on a socket that
 // is not open: onGone when it was closed, onDisc when disconnected.
 func (s *sockState) statusErr(p *vm.Process, onGone, onDisc term.Term) term.Term {
@@ -460,12 +474,8 @@ func tcpShutdown(p *vm.Process, a []term.Term) term.Term {
 	if e := s.statusErr(p, s.at.closed, s.at.enotconn); e != 0 {
 		return e
 	}
-	err, ok := s.withFD(p, func(sys int) error { return unix.Shutdown(sys, how) })
-	switch {
-	case !ok:
-		return p.Heap.Tuple(term.AtomError, s.at.closed)
-	case err != nil:
-		return posixTerm(p, err)
+	if e := s.sysCall(p, func(sys int) error { return unix.Shutdown(sys, how) }, s.at.closed); e != 0 {
+		return e
 	}
 	return term.AtomOk
 }
@@ -561,15 +571,11 @@ func tcpName(p *vm.Process, a []term.Term, get func(int) (unix.Sockaddr, error),
 		return e
 	}
 	var sa unix.Sockaddr
-	err, ok := s.withFD(p, func(sys int) (err error) {
+	if e := s.sysCall(p, func(sys int) (err error) {
 		sa, err = get(sys)
 		return err
-	})
-	switch {
-	case !ok:
-		return p.Heap.Tuple(term.AtomError, s.at.einval)
-	case err != nil:
-		return posixTerm(p, err)
+	}, s.at.einval); e != 0 {
+		return e
 	}
 	var ip netip.Addr
 	var port int

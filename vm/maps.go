@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
 
@@ -550,8 +551,19 @@ func (p *Process) wordList(i uint64, n int) term.Term {
 
 // writeMapKV writes a map whose pairs are already in storage order.
 func (p *Process) writeMapKV(keys, vals []term.Term) term.Term {
+	return writeMap(p.Heap, keys, vals)
+}
+
+// BuildMap builds on h the map of the pairs, as maps:from_list/1 would (for
+// equal keys the last wins). It may reorder keys and vals.
+func BuildMap(h *heap.Heap, env *term.Env, keys, vals []term.Term) term.Term {
+	keys, vals = term.SortMapPairs(env, keys, vals)
+	return writeMap(h, keys, vals)
+}
+
+// writeMap writes on h a map whose pairs are already in storage order.
+func writeMap(h *heap.Heap, keys, vals []term.Term) term.Term {
 	n := len(keys)
-	h := p.Heap
 	at := h.Alloc(2 + 2*n)
 	h.W[at] = uint64(term.MakeHeader(term.SubMap, 1+2*n))
 	h.W[at+1] = uint64(n)
