@@ -86,10 +86,12 @@ func (p *Process) slow(pc int) (int, runResult) {
 					goto exception
 				}
 				p.x[0] = r
-				// A native may have made a collection due (off-heap
-				// binaries past the virtual binary heap): only x0 is live
-				// here, so collect now, as OTP does after a BIF.
-				p.Heap.Need(1, 1)
+				// A native may have made a collection due by adding
+				// off-heap binaries past the virtual binary heap: only x0
+				// is live here, so collect now, as OTP does after a BIF.
+				if h := p.Heap; h.OffWords > h.BinVHeapSize {
+					h.Need(1, 1)
+				}
 				if op == opCallExt {
 					pc = next
 					goto next
