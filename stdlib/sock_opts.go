@@ -206,6 +206,20 @@ func (op optParser) own(name string, v term.Term, o *sockOpts) bool {
 	if v == 0 {
 		return false
 	}
+	if f, lo := o.intField(name); f != nil {
+		n, ok := op.intIn(v, lo, 1<<31-1)
+		if ok {
+			*f = n
+		}
+		return ok
+	}
+	if f := o.boolField(name); f != nil {
+		b, ok := op.boolean(v)
+		if ok {
+			*f = b
+		}
+		return ok
+	}
 	var ok bool
 	switch name {
 	case "mode":
@@ -229,24 +243,10 @@ func (op optParser) own(name string, v term.Term, o *sockOpts) bool {
 				o.packet, ok = int8(v.Small()), true
 			}
 		}
-	case "packet_size":
-		o.packetSize, ok = op.intIn(v, 0, 1<<31-1)
-	case "header":
-		o.header, ok = op.intIn(v, 0, 1<<31-1)
-	case "buffer":
-		o.buffer, ok = op.intIn(v, 1, 1<<31-1)
 	case "line_delimiter":
 		var n int
 		n, ok = op.intIn(v, 0, 255)
 		o.lineDelim = byte(n)
-	case "exit_on_close":
-		o.exitOnClose, ok = op.boolean(v)
-	case "delay_send":
-		o.delaySend, ok = op.boolean(v)
-	case "send_timeout_close":
-		o.sendTOClose, ok = op.boolean(v)
-	case "show_econnreset":
-		o.showReset, ok = op.boolean(v)
 	case "send_timeout":
 		if op.name(v) == "infinity" {
 			o.sendTimeout, ok = -1, true
@@ -260,14 +260,6 @@ func (op optParser) own(name string, v term.Term, o *sockOpts) bool {
 		case "port":
 			o.deliverPort, ok = true, true
 		}
-	case "high_watermark":
-		o.highWM, ok = op.intIn(v, 0, 1<<31-1)
-	case "low_watermark":
-		o.lowWM, ok = op.intIn(v, 0, 1<<31-1)
-	case "high_msgq_watermark":
-		o.highMsgqWM, ok = op.intIn(v, 1, 1<<31-1)
-	case "low_msgq_watermark":
-		o.lowMsgqWM, ok = op.intIn(v, 1, 1<<31-1)
 	}
 	return ok
 }
@@ -338,6 +330,12 @@ func getopt(h *heap.Heap, env *term.Env, name string, o *sockOpts, sys int) (ter
 		}
 		return h.Tuple(a(name), v), true
 	}
+	if f, _ := o.intField(name); f != nil {
+		return h.Tuple(a(name), h.Int(int64(*f))), true
+	}
+	if f := o.boolField(name); f != nil {
+		return h.Tuple(a(name), boolean(*f)), true
+	}
 	switch name {
 	case "active":
 		switch o.active {
@@ -362,22 +360,8 @@ func getopt(h *heap.Heap, env *term.Env, name string, o *sockOpts, sys int) (ter
 		} else {
 			v = h.Int(int64(o.packet))
 		}
-	case "packet_size":
-		v = h.Int(int64(o.packetSize))
-	case "header":
-		v = h.Int(int64(o.header))
-	case "buffer":
-		v = h.Int(int64(o.buffer))
 	case "line_delimiter":
 		v = h.Int(int64(o.lineDelim))
-	case "exit_on_close":
-		v = boolean(o.exitOnClose)
-	case "delay_send":
-		v = boolean(o.delaySend)
-	case "send_timeout_close":
-		v = boolean(o.sendTOClose)
-	case "show_econnreset":
-		v = boolean(o.showReset)
 	case "send_timeout":
 		if o.sendTimeout < 0 {
 			v = a("infinity")
@@ -390,16 +374,45 @@ func getopt(h *heap.Heap, env *term.Env, name string, o *sockOpts, sys int) (ter
 		} else {
 			v = a("term")
 		}
-	case "high_watermark":
-		v = h.Int(int64(o.highWM))
-	case "low_watermark":
-		v = h.Int(int64(o.lowWM))
-	case "high_msgq_watermark":
-		v = h.Int(int64(o.highMsgqWM))
-	case "low_msgq_watermark":
-		v = h.Int(int64(o.lowMsgqWM))
 	default:
 		return 0, false
 	}
 	return h.Tuple(a(name), v), true
+}
+
+// intField returns the integer option name of o and the least value it
+// takes, or nil.
+func (o *sockOpts) intField(name string) (*int, int64) {
+	switch name {
+	case "packet_size":
+		return &o.packetSize, 0
+	case "header":
+		return &o.header, 0
+	case "buffer":
+		return &o.buffer, 1
+	case "high_watermark":
+		return &o.highWM, 0
+	case "low_watermark":
+		return &o.lowWM, 0
+	case "high_msgq_watermark":
+		return &o.highMsgqWM, 1
+	case "low_msgq_watermark":
+		return &o.lowMsgqWM, 1
+	}
+	return nil, 0
+}
+
+// boolField returns the boolean option name of o, or nil.
+func (o *sockOpts) boolField(name string) *bool {
+	switch name {
+	case "exit_on_close":
+		return &o.exitOnClose
+	case "delay_send":
+		return &o.delaySend
+	case "send_timeout_close":
+		return &o.sendTOClose
+	case "show_econnreset":
+		return &o.showReset
+	}
+	return nil
 }
