@@ -189,8 +189,12 @@ func (p *Process) signalTerm(pid term.Term, sig signal, t term.Term) bool {
 func (p *Process) deliver(m term.Term) {
 	if n := len(p.mailbox); n == cap(p.mailbox) {
 		if n < cap(p.mbArr)/2 {
-			copy(p.mbArr, p.mailbox)
+			// Slide the window back to the start of the array (the
+			// copy must reach past mbArr's length, which is only the
+			// length it was made with).
+			old := p.mailbox
 			p.mailbox = p.mbArr[:n]
+			copy(p.mailbox, old)
 		} else {
 			nb := make([]term.Term, n, max(2*n, 8))
 			copy(nb, p.mailbox)
