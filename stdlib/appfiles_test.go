@@ -20,31 +20,3 @@ func TestAppFiles(t *testing.T) {
 		{mod: "erlang", fun: "list_to_pid", args: `[x]`, want: `{error,badarg}`},
 	})
 }
-
-// TestSplitTerms checks where file:consult/1 cuts a file into terms.
-func TestSplitTerms(t *testing.T) {
-	cases := []struct {
-		src  string
-		want []string
-	}{
-		{"a.", []string{"a."}},
-		{"a. b.\n", []string{"a.", " b."}},
-		{"%% only a comment\n", nil},
-		{"\"x. y\". 'a. b'.", []string{`"x. y".`, ` 'a. b'.`}},
-		{"1.5. $. . $\\. .", []string{"1.5.", " $. .", ` $\. .`}},
-		{"{a, % x. y\n b}.", []string{"{a, % x. y\n b}."}},
-		{"a", []string{"a"}},
-	}
-	for _, c := range cases {
-		got := splitTerms([]rune(c.src))
-		if len(got) != len(c.want) {
-			t.Errorf("splitTerms(%q) = %d parts, want %d", c.src, len(got), len(c.want))
-			continue
-		}
-		for i := range got {
-			if string(got[i].text) != c.want[i] {
-				t.Errorf("splitTerms(%q)[%d] = %q, want %q", c.src, i, string(got[i].text), c.want[i])
-			}
-		}
-	}
-}

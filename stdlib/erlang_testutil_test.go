@@ -20,7 +20,7 @@ type erlCase struct {
 
 // erlTestRuntime returns a runtime with the standard library registered,
 // a heap for building arguments and the runtime's standard output.
-func erlTestRuntime(t *testing.T) (*vm.Runtime, *heap.Heap, *bytes.Buffer) {
+func erlTestRuntime(t testing.TB) (*vm.Runtime, *heap.Heap, *bytes.Buffer) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	rt, err := vm.New(vm.Config{ArenaWords: 1 << 28, Stdout: &out, Stderr: &errOut})

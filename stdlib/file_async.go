@@ -133,6 +133,13 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			o.replyErr(x, c.Res)
 			return
 		}
+		// A directory opens for reading, but is no file to read.
+		var st unix.Stat_t
+		if unix.Fstat(int(c.Res), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+			unix.Close(int(c.Res))
+			o.replyErr(x, -int32(unix.EISDIR))
+			return
+		}
 		_, hd := newFDRes(rt, int(c.Res), bio.KindFile, o.pid)
 		h := x.Scratch()
 		t := h.Resource(rt.Env.Bins, hd)

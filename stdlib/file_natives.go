@@ -31,6 +31,7 @@ func registerFile(rt *vm.Runtime) {
 		{"owner", 1, fileOwner},
 	})
 	registerFileSync(rt)
+	registerFileRe(rt)
 }
 
 // refArg reads the reference of an asynchronous native.
@@ -179,12 +180,14 @@ func filePread(p *vm.Process, a []term.Term) term.Term {
 	return fileReadAt(p, a, pos, a[3], a[4])
 }
 
-// posArg reads the position of a pread or pwrite: a negative one is
-// answered with {error, einval}, a non-integer with badarg (fail is then
-// what to return).
+// posArg reads the position of a pread or pwrite: a negative one, or an
+// integer too large for an offset, is answered with {error, einval},
+// anything else with badarg (fail is then what to return).
 func posArg(p *vm.Process, t term.Term) (pos int64, fail term.Term) {
 	pos, ok := smallArg(t)
 	switch {
+	case !ok && p.Env().IsInteger(t):
+		return 0, p.Heap.Tuple(term.AtomError, p.Atom("einval"))
 	case !ok:
 		return 0, p.BadArg()
 	case pos < 0:
@@ -361,8 +364,10 @@ func fileWriteFile(p *vm.Process, a []term.Term) term.Term {
 		&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666})
 }
 
-// filePosition is position(File, Location) with Location an offset or
-// {bof | cur | eof, Offset}: {ok, NewPosition} or {error, einval}.
+// filePosition is position(File, Location) with Location an offset, bof,
+// cur, eof or {bof | cur | eof, Offset}: {ok, NewPosition}, {error,
+// einval} for a position before the start and {error, badarg} for a
+// location that is none of these.
 func filePosition(p *vm.Process, a []term.Term) term.Term {
 	r, _, fail := fileArg(p, a[0])
 	if r == nil {
@@ -371,6 +376,7 @@ func filePosition(p *vm.Process, a []term.Term) term.Term {
 	env := p.Env()
 	whence, off := unix.SEEK_SET, int64(0)
 	loc := a[1]
+	badarg := func() term.Term { return p.Heap.Tuple(term.AtomError, term.AtomBadarg) }
 	switch {
 	case loc.IsSmall():
 		off = loc.Small()
@@ -388,10 +394,10 @@ func filePosition(p *vm.Process, a []term.Term) term.Term {
 		case p.Atom("eof"):
 			whence = unix.SEEK_END
 		default:
-			return p.Heap.Tuple(term.AtomError, p.Atom("einval"))
+			return badarg()
 		}
 	default:
-		return p.Heap.Tuple(term.AtomError, p.Atom("einval"))
+		return badarg()
 	}
 	pos, err := unix.Seek(r.fd.Sys(), off, whence)
 	if err != nil {

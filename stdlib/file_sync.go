@@ -22,13 +22,19 @@ func registerFileSync(rt *vm.Runtime) {
 			return pathCall(p, a[0], func(s string) error { return unix.Mkdir(s, 0o777) })
 		}},
 		{"del_dir", 1, func(p *vm.Process, a []term.Term) term.Term {
-			return pathCall(p, a[0], unix.Rmdir)
+			return pathCall(p, a[0], func(s string) error {
+				return mapErrno(unix.Rmdir(s), unix.ENOTEMPTY, unix.EEXIST)
+			})
 		}},
 		{"delete", 1, func(p *vm.Process, a []term.Term) term.Term {
-			return pathCall(p, a[0], unix.Unlink)
+			return pathCall(p, a[0], func(s string) error {
+				return mapErrno(unix.Unlink(s), unix.EISDIR, unix.EPERM)
+			})
 		}},
 		{"rename", 2, func(p *vm.Process, a []term.Term) term.Term {
-			return path2Call(p, a[0], a[1], unix.Rename)
+			return path2Call(p, a[0], a[1], func(from, to string) error {
+				return mapErrno(unix.Rename(from, to), unix.ENOTEMPTY, unix.EEXIST)
+			})
 		}},
 		{"make_symlink", 2, func(p *vm.Process, a []term.Term) term.Term {
 			return path2Call(p, a[0], a[1], unix.Symlink)
@@ -58,6 +64,16 @@ func registerFileSync(rt *vm.Runtime) {
 			return p.Heap.Tuple(term.AtomOk, p.Heap.String(d))
 		}},
 	})
+}
+
+// mapErrno returns err, with the errno from replaced by to: OTP reports
+// some errors of directory operations under the older POSIX names
+// (a directory not empty as eexist, unlinking a directory as eperm).
+func mapErrno(err error, from, to unix.Errno) error {
+	if e, ok := err.(unix.Errno); ok && e == from {
+		return to
+	}
+	return err
 }
 
 // posixErr builds {error, Posix} for err.

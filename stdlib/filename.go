@@ -159,12 +159,21 @@ func fnExtension(s string) string {
 	return base[i:]
 }
 
-// fnNormalize removes repeated and trailing slashes (keeping a lone "/").
+// fnNormalize removes repeated and trailing slashes (keeping a lone "/")
+// and, as OTP's join does, a "." between two slashes.
 func fnNormalize(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '/' && b.Len() > 0 && strings.HasSuffix(b.String(), "/") {
-			continue
+		if s[i] == '/' && b.Len() > 0 {
+			cur := b.String()
+			if strings.HasSuffix(cur, "/") {
+				continue
+			}
+			if strings.HasSuffix(cur, "/.") {
+				b.Reset()
+				b.WriteString(cur[:len(cur)-1])
+				continue
+			}
 		}
 		b.WriteByte(s[i])
 	}

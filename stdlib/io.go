@@ -192,33 +192,51 @@ func flattenChars(e *term.Env, t term.Term, latin1 bool) ([]rune, bool) {
 }
 
 func registerIO(rt *vm.Runtime) {
+	// output finishes an output request: written directly to standard
+	// output or error, or sent to the device's io server (a pid or a
+	// registered name other than the standard devices) by
+	// beamr_io_client, which raises as OTP's io does when the server
+	// answers an error or is gone. A device that is neither a pid nor an
+	// atom matches no clause of OTP's io.
+	output := func(p *vm.Process, devArg bool, devTerm term.Term, req func() term.Term, direct func(device) term.Term) term.Term {
+		dev := devStdout
+		if devArg {
+			if !devTerm.IsPid() && !devTerm.IsAtom() {
+				return raiseFunctionClause(p)
+			}
+			d, ok := deviceOf(p, devTerm)
+			if !ok {
+				return ioClient(p, "output", devTerm, req())
+			}
+			dev = d
+		}
+		if pid, ok := ioServer(p, devTerm); ok {
+			return ioClient(p, "output", pid, req())
+		}
+		return direct(dev)
+	}
 	format := func(devArg bool) vm.NativeFunc {
 		return func(p *vm.Process, args []term.Term) term.Term {
-			dev := devStdout
 			var devTerm term.Term
 			if devArg {
-				d, ok := deviceOf(p, args[0])
-				if !ok {
-					return p.BadArg()
-				}
-				dev, devTerm = d, args[0]
+				devTerm = args[0]
 				args = args[1:]
 			}
-			fargs := term.Nil
+			f, fargs := args[0], term.Nil
 			if len(args) > 1 {
 				fargs = args[1]
 			}
-			if pid, ok := ioServer(p, devTerm); ok {
+			return output(p, devArg, devTerm, func() term.Term {
 				h := p.Heap
-				return p.IORequest(pid, h.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("format"),
-					h.List(args[0], fargs)))
-			}
-			cs, err := iolib.Format(p.Env(), args[0], fargs)
-			if err != nil {
-				return p.BadArg()
-			}
-			writeDevice(p, dev, cs)
-			return term.AtomOk
+				return h.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("format"), h.List(f, fargs))
+			}, func(dev device) term.Term {
+				cs, err := iolib.Format(p.Env(), f, fargs)
+				if err != nil {
+					return p.BadArg()
+				}
+				writeDevice(p, dev, cs)
+				return term.AtomOk
+			})
 		}
 	}
 	for _, name := range []string{"format", "fwrite"} {
@@ -226,56 +244,53 @@ func registerIO(rt *vm.Runtime) {
 		rt.Register("io", name, 2, format(false))
 		rt.Register("io", name, 3, format(true))
 	}
-	putChars := func(p *vm.Process, dev device, devTerm, t term.Term) term.Term {
-		if pid, ok := ioServer(p, devTerm); ok {
-			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, t))
-		}
-		cs, ok := chardataRunes(p.Env(), t)
-		if !ok {
-			return p.BadArg()
-		}
-		writeDevice(p, dev, cs)
-		return term.AtomOk
+	putChars := func(p *vm.Process, devArg bool, devTerm, t term.Term) term.Term {
+		return output(p, devArg, devTerm, func() term.Term {
+			// As OTP's io, characters go to the server as a UTF-8
+			// binary when they are valid.
+			data := t
+			if t.IsList() {
+				if cs, ok := chardataRunes(p.Env(), t); ok {
+					data = newBinary(p, []byte(string(cs)))
+				}
+			}
+			return p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, data)
+		}, func(dev device) term.Term {
+			cs, ok := chardataRunes(p.Env(), t)
+			if !ok {
+				return p.BadArg()
+			}
+			writeDevice(p, dev, cs)
+			return term.AtomOk
+		})
 	}
 	rt.Register("io", "put_chars", 1, func(p *vm.Process, args []term.Term) term.Term {
-		return putChars(p, devStdout, 0, args[0])
+		return putChars(p, false, 0, args[0])
 	})
 	rt.Register("io", "put_chars", 2, func(p *vm.Process, args []term.Term) term.Term {
-		d, ok := deviceOf(p, args[0])
-		if !ok {
-			return p.BadArg()
-		}
-		return putChars(p, d, args[0], args[1])
+		return putChars(p, true, args[0], args[1])
 	})
-	nl := func(p *vm.Process, dev device, devTerm term.Term) term.Term {
-		if pid, ok := ioServer(p, devTerm); ok {
-			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("nl"), term.Nil))
-		}
-		writeDevice(p, dev, []rune{'\n'})
-		return term.AtomOk
+	nl := func(p *vm.Process, devArg bool, devTerm term.Term) term.Term {
+		return output(p, devArg, devTerm, func() term.Term {
+			return p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, newBinary(p, []byte{'\n'}))
+		}, func(dev device) term.Term {
+			writeDevice(p, dev, []rune{'\n'})
+			return term.AtomOk
+		})
 	}
-	rt.Register("io", "nl", 0, func(p *vm.Process, args []term.Term) term.Term { return nl(p, devStdout, 0) })
-	rt.Register("io", "nl", 1, func(p *vm.Process, args []term.Term) term.Term {
-		d, ok := deviceOf(p, args[0])
-		if !ok {
-			return p.BadArg()
-		}
-		return nl(p, d, args[0])
-	})
-	write := func(p *vm.Process, dev device, devTerm, t term.Term) term.Term {
-		if pid, ok := ioServer(p, devTerm); ok {
-			return p.IORequest(pid, p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("write"), p.Heap.List(t)))
-		}
-		writeDevice(p, dev, []rune(string(term.AppendW(nil, p.Env(), t))))
-		return term.AtomOk
+	rt.Register("io", "nl", 0, func(p *vm.Process, args []term.Term) term.Term { return nl(p, false, 0) })
+	rt.Register("io", "nl", 1, func(p *vm.Process, args []term.Term) term.Term { return nl(p, true, args[0]) })
+	write := func(p *vm.Process, devArg bool, devTerm, t term.Term) term.Term {
+		return output(p, devArg, devTerm, func() term.Term {
+			return p.Heap.Tuple(p.Atom("put_chars"), term.AtomUnicode, p.Atom("io_lib"), p.Atom("write"), p.Heap.List(t))
+		}, func(dev device) term.Term {
+			writeDevice(p, dev, []rune(string(term.AppendW(nil, p.Env(), t))))
+			return term.AtomOk
+		})
 	}
-	rt.Register("io", "write", 1, func(p *vm.Process, args []term.Term) term.Term { return write(p, devStdout, 0, args[0]) })
+	rt.Register("io", "write", 1, func(p *vm.Process, args []term.Term) term.Term { return write(p, false, 0, args[0]) })
 	rt.Register("io", "write", 2, func(p *vm.Process, args []term.Term) term.Term {
-		d, ok := deviceOf(p, args[0])
-		if !ok {
-			return p.BadArg()
-		}
-		return write(p, d, args[0], args[1])
+		return write(p, true, args[0], args[1])
 	})
 	// Options of a device: of user and standard_error directly
 	// (io_server.go), of another io server through a request; an atom
@@ -307,11 +322,11 @@ func registerIO(rt *vm.Runtime) {
 		d, pid, errTerm, ok := optsDev(p, devTerm)
 		switch {
 		case !ok:
-			return p.BadArg()
+			return raiseFunctionClause(p)
 		case errTerm != 0:
 			return errTerm
 		case pid != 0:
-			return p.IORequest(pid, p.Atom("getopts"))
+			return ioClient(p, "request", pid, p.Atom("getopts"))
 		}
 		return deviceOpts(p, d)
 	}
@@ -321,11 +336,11 @@ func registerIO(rt *vm.Runtime) {
 		d, pid, errTerm, ok := optsDev(p, devTerm)
 		switch {
 		case !ok:
-			return p.BadArg()
+			return raiseFunctionClause(p)
 		case errTerm != 0:
 			return errTerm
 		case pid != 0:
-			return p.IORequest(pid, p.Heap.Tuple(p.Atom("setopts"), opts))
+			return ioClient(p, "request", pid, p.Heap.Tuple(p.Atom("setopts"), opts))
 		case opts != term.Nil && !opts.IsList():
 			// As the io servers answer a request they do not know.
 			h := p.Heap
@@ -348,6 +363,23 @@ func registerIO(rt *vm.Runtime) {
 	registerIOLib(rt)
 	registerIOLibScan(rt)
 	registerIOLibExtra(rt)
+}
+
+// ioClient makes the calling native continue with a call of
+// beamr_io_client:f(args...), the Erlang half of io requests to io server
+// processes.
+func ioClient(p *vm.Process, f string, args ...term.Term) term.Term {
+	rt := p.Runtime()
+	m, fn := p.Atom("beamr_io_client"), p.Atom(f)
+	e, ok := rt.LookupExport(m, fn, len(args))
+	if !ok {
+		rt.ExportIndex(m, fn, len(args))
+		e, _ = rt.LookupExport(m, fn, len(args))
+	}
+	for i, a := range args {
+		p.SetX(i, a)
+	}
+	return p.TailCall(e, len(args))
 }
 
 // textList builds the character list of UTF-8 text.

@@ -46,7 +46,6 @@ func registerIOServer(rt *vm.Runtime) {
 	reg("take_chars", 5, bioTakeChars)
 	reg("decode", 1, bioDecode)
 	reg("encode", 1, bioEncode)
-	reg("scan_term", 3, bioScanTerm)
 }
 
 // serverDevice maps the server's device name (stdout, stderr).
@@ -394,14 +393,16 @@ func bioEncode(p *vm.Process, a []term.Term) term.Term {
 }
 
 // registerIOInput registers io's input functions, which ask the device's
-// io server (user for standard input) with the io protocol.
+// io server (user for standard input) with the io protocol, through
+// beamr_io_client (a server that is gone is {error, terminated}). A
+// device that is neither a pid nor an atom matches no clause of OTP's io.
 func registerIOInput(rt *vm.Runtime) {
 	ask := func(p *vm.Process, dev term.Term, req func() term.Term) term.Term {
 		pid, ok := inputServer(p, dev)
 		if !ok {
-			return p.BadArg()
+			return raiseFunctionClause(p)
 		}
-		return p.IORequest(pid, req())
+		return ioClient(p, "request", pid, req())
 	}
 	getLine := func(p *vm.Process, dev, prompt term.Term) term.Term {
 		return ask(p, dev, func() term.Term { return p.Heap.Tuple(p.Atom("get_line"), term.AtomUnicode, prompt) })
@@ -410,21 +411,28 @@ func registerIOInput(rt *vm.Runtime) {
 	rt.Register("io", "get_line", 2, func(p *vm.Process, a []term.Term) term.Term { return getLine(p, a[0], a[1]) })
 	getChars := func(p *vm.Process, dev, prompt, n term.Term) term.Term {
 		if c, ok := smallArg(n); !ok || c < 0 {
-			return p.BadArg()
+			return raiseFunctionClause(p)
 		}
 		return ask(p, dev, func() term.Term { return p.Heap.Tuple(p.Atom("get_chars"), term.AtomUnicode, prompt, n) })
 	}
 	rt.Register("io", "get_chars", 2, func(p *vm.Process, a []term.Term) term.Term { return getChars(p, 0, a[0], a[1]) })
 	rt.Register("io", "get_chars", 3, func(p *vm.Process, a []term.Term) term.Term { return getChars(p, a[0], a[1], a[2]) })
-	read := func(p *vm.Process, dev, prompt term.Term) term.Term {
-		return ask(p, dev, func() term.Term {
-			h := p.Heap
-			return h.Tuple(p.Atom("get_until"), term.AtomUnicode, prompt, p.Atom("beamr_io"), p.Atom("scan_term"),
-				h.List(term.MakeSmall(1)))
-		})
+	// io:read and io:fread continue in beamr_io_client, which makes the
+	// get_until request and shapes its answer.
+	client := func(p *vm.Process, f string, dev term.Term, args ...term.Term) term.Term {
+		pid, ok := inputServer(p, dev)
+		if !ok {
+			return raiseFunctionClause(p)
+		}
+		return ioClient(p, f, append([]term.Term{pid}, args...)...)
 	}
-	rt.Register("io", "read", 1, func(p *vm.Process, a []term.Term) term.Term { return read(p, 0, a[0]) })
-	rt.Register("io", "read", 2, func(p *vm.Process, a []term.Term) term.Term { return read(p, a[0], a[1]) })
+	rt.Register("io", "read", 1, func(p *vm.Process, a []term.Term) term.Term { return client(p, "read", 0, a[0]) })
+	rt.Register("io", "read", 2, func(p *vm.Process, a []term.Term) term.Term { return client(p, "read", a[0], a[1]) })
+	rt.Register("io", "read", 3, func(p *vm.Process, a []term.Term) term.Term { return client(p, "read", a[0], a[1], a[2]) })
+	rt.Register("io", "fread", 2, func(p *vm.Process, a []term.Term) term.Term { return client(p, "fread", 0, a[0], a[1]) })
+	rt.Register("io", "fread", 3, func(p *vm.Process, a []term.Term) term.Term {
+		return client(p, "fread", a[0], a[1], a[2])
+	})
 	rt.Register("io", "request", 1, func(p *vm.Process, a []term.Term) term.Term {
 		return ask(p, 0, func() term.Term { return a[0] })
 	})
@@ -434,17 +442,15 @@ func registerIOInput(rt *vm.Runtime) {
 	})
 }
 
-// inputServer resolves the device of an input request to its io server:
-// the group leader for the default device (0) and standard_io, the
-// process of a registered name, or a pid.
+// inputServer resolves the device of an input request to what
+// beamr_io_client asks: the group leader for the default device (0) and
+// standard_io, a pid, or a name (which the client looks up).
 func inputServer(p *vm.Process, dev term.Term) (term.Term, bool) {
 	switch {
 	case dev == 0 || dev == p.Atom("standard_io"):
 		return p.GroupLeader(), true
-	case dev.IsPid():
+	case dev.IsPid(), dev.IsAtom():
 		return dev, true
-	case dev.IsAtom():
-		return p.Runtime().Whereis(dev)
 	}
 	return 0, false
 }

@@ -36,27 +36,3 @@ func TestOTPSupport(t *testing.T) {
 		}
 	}
 }
-
-// TestScanTerm checks beamr_io:scan_term/3, the get_until function behind
-// io:read/1,2 in bundled mode: a term is complete at a dot followed by
-// white space, a comment or the end of input, and what follows the dot and
-// one white-space character is left over.
-func TestScanTerm(t *testing.T) {
-	rt, h, _ := erlTestRuntime(t)
-	for _, c := range []struct{ args, want string }{
-		{`[[], "foo", 1]`, `{more,[102,111,111]}`},
-		{`["foo", ".\nbar", 1]`, `{done,{ok,foo},[98,97,114]}`},
-		{`[[], "{a, \"b.c\", $.}. x", 1]`, `{done,{ok,{a,[98,46,99],46}},[120]}`},
-		{`[[], "1.5 .%c\n", 1]`, `{done,{ok,1.5},[37,99,10]}`},
-		{`[[], "x.", 1]`, `{more,[120,46]}`},
-		{`["x.", eof, 1]`, `{done,{ok,x},eof}`},
-		{`[[], eof, 1]`, `{done,eof,eof}`},
-		{`["  % only a comment\n", eof, 1]`, `{done,eof,eof}`},
-		{`["{a,", eof, 1]`, `{done,{error,{1,erl_parse,[[115,121,110,116,97,120,32,101,114,114,111,114,32,98,101,102,111,114,101,58,32],[]]}},eof}`},
-	} {
-		got, _ := erlCallW(t, rt, h, "beamr_io", "scan_term", c.args)
-		if got != c.want {
-			t.Errorf("scan_term(%s) = %s, want %s", c.args, got, c.want)
-		}
-	}
-}

@@ -4,10 +4,13 @@
 %% once the operation is under way, and the answer comes as {Ref, Result}.
 %%
 %% A file opened with raw is #file_descriptor{module = beamr_file, data =
-%% Port}, usable by its owner only and closed when the owner ends; any
-%% other file is an io server process (beamr_file_server) owned by, and
-%% ending with, the process that opened it, so that io:format/3,
-%% io:get_line/2 and friends work on it.
+%% {Port, Binary, Owner}}: Port the descriptor's resource, Binary whether
+%% reads answer binaries, Owner the process that opened it, the only one
+%% that may use it (any other gets an error:not_on_controlling_process
+%% exception, also once the file is closed); it is closed when the owner
+%% ends. Any other file is an io server process (beamr_file_server)
+%% watching, and ending with, the process that opened it, so that
+%% io:format/3, io:get_line/2 and friends work on it.
 -module(file).
 
 -export([open/2, close/1, read/2, write/2, pread/2, pread/3, pwrite/2, pwrite/3,
@@ -19,8 +22,6 @@
          read_link_info/1, read_link_info/2, read_link/1, read_link_all/1,
          make_symlink/2, make_link/2, copy/2, copy/3, get_cwd/0, get_cwd/1,
          set_cwd/1, change_mode/2, format_error/1, native_name_encoding/0]).
-%% Used by beamr_file_server.
--export([raw_read_line/1, wait/2]).
 
 -record(file_descriptor, {module, data}).
 -record(file_info, {size, type, access, atime, mtime, ctime, mode, links,
@@ -29,26 +30,56 @@
 %% Opening and closing.
 
 open(Name, Modes) when is_list(Modes) ->
-    case lists:member(raw, Modes) of
-        true -> open_raw(Name, Modes);
-        false -> beamr_file_server:start(self(), Name, Modes)
+    case valid_name(Name) of
+        false ->
+            {error, badarg};
+        true ->
+            case lists:member(raw, Modes) of
+                true -> open_raw(Name, Modes);
+                false -> beamr_file_server:start(self(), Name, Modes)
+            end
     end;
-open(_, _) ->
-    {error, badarg}.
+open(Name, Mode) ->
+    open(Name, mode_list(Mode)).
+
+%% The old single-mode forms of open/2.
+mode_list(read) -> [read];
+mode_list(write) -> [write];
+mode_list(read_write) -> [read, write];
+mode_list({binary, M}) when is_atom(M) -> [binary | mode_list(M)];
+mode_list({character, M}) when is_atom(M) -> mode_list(M);
+mode_list(_) -> [{error, badarg}].
+
+%% valid_name(Name): a binary, an atom or a possibly deep list of
+%% characters and atoms.
+valid_name(B) when is_binary(B) -> true;
+valid_name(A) when is_atom(A) -> true;
+valid_name(L) when is_list(L) -> valid_chars(L);
+valid_name(_) -> false.
+
+valid_chars([]) -> true;
+valid_chars([C | T]) when is_integer(C), C >= 0 -> valid_chars(T);
+valid_chars([A | T]) when is_atom(A) -> valid_chars(T);
+valid_chars([L | T]) when is_list(L) -> valid_chars(L) andalso valid_chars(T);
+valid_chars(_) -> false.
 
 open_raw(Name, Modes) ->
     case check_modes(Modes) of
         ok ->
             Ref = make_ref(),
-            case beamr_file:open(Ref, Name, Modes) of
+            try beamr_file:open(Ref, Name, Modes) of
                 ok ->
                     receive
                         {Ref, {ok, Port}} ->
+                            Bin = lists:member(binary, Modes) andalso
+                                not lists:member(list, Modes),
                             {ok, #file_descriptor{module = beamr_file,
-                                                  data = {Port, lists:member(binary, Modes)}}};
+                                                  data = {Port, Bin, self()}}};
                         {Ref, Error} -> Error
                     end;
                 Error -> Error
+            catch
+                error:badarg -> {error, badarg}
             end;
         Error -> Error
     end.
@@ -60,141 +91,183 @@ check_modes([{read_ahead, N} | Ms]) when is_integer(N), N >= 0 -> check_modes(Ms
 check_modes([{delayed_write, S, D} | Ms]) when is_integer(S), is_integer(D) -> check_modes(Ms);
 check_modes(_) -> {error, badarg}.
 
-close(#file_descriptor{module = beamr_file, data = {Port, _}}) ->
+%% port(Fd): the descriptor of a raw file, which only the process that
+%% opened it may use (also once it is closed or its owner has ended).
+port(#file_descriptor{data = {Port, _, Owner}}) when Owner =:= self() ->
+    Port;
+port(_) ->
+    erlang:error(not_on_controlling_process).
+
+%% binary_mode(Fd): whether reads of a raw file answer binaries.
+binary_mode(#file_descriptor{data = {_, Bin, _}}) -> Bin.
+
+close(#file_descriptor{module = beamr_file} = Fd) ->
+    Port = port(Fd),
     Ref = make_ref(),
-    case beamr_file:close(Ref, Port) of
-        ok -> receive {Ref, R} -> R end;
-        Error -> Error
-    end;
+    wait(Ref, beamr_file:close(Ref, Port));
 close(Pid) when is_pid(Pid) ->
-    file_request(Pid, close);
+    case file_request(Pid, close) of
+        {error, terminated} -> ok;
+        Other -> Other
+    end;
 close(_) ->
     {error, badarg}.
 
 %% wait(Ref, Submitted) waits for the answer of an asynchronous native.
+%% Inlined, so that the receive sits in the function that made Ref and the
+%% compiler lets it skip the messages that were already there.
+-compile({inline, [wait/2]}).
 wait(Ref, ok) -> receive {Ref, R} -> R end;
 wait(_, Error) -> Error.
 
 %% Reading and writing.
 
-read(#file_descriptor{module = beamr_file, data = {Port, Bin}}, N) when is_integer(N), N >= 0 ->
-    Ref = make_ref(),
-    case beamr_file:read(Ref, Port, N, Bin) of
-        ok -> receive {Ref, R} -> R end;
-        Error -> Error
+read(#file_descriptor{module = beamr_file} = Fd, 0) ->
+    _ = port(Fd),
+    case binary_mode(Fd) of
+        true -> {ok, <<>>};
+        false -> {ok, []}
     end;
-read(Pid, N) when is_pid(Pid), is_integer(N), N >= 0 ->
-    ok_data(io_request(Pid, {get_chars, latin1, '', N}));
+read(#file_descriptor{module = beamr_file} = Fd, N) when is_integer(N), N > 0 ->
+    Port = port(Fd),
+    Ref = make_ref(),
+    wait(Ref, beamr_file:read(Ref, Port, N, binary_mode(Fd)));
+read(Dev, N) when (is_pid(Dev) orelse is_atom(Dev)), is_integer(N), N >= 0 ->
+    ok_data(io_request(Dev, {get_chars, latin1, '', N}));
 read(_, _) ->
     {error, badarg}.
 
-pread(#file_descriptor{module = beamr_file, data = {Port, Bin}}, Pos, N)
-  when is_integer(Pos), is_integer(N), N >= 0 ->
-    Ref = make_ref(),
-    case beamr_file:pread(Ref, Port, Pos, N, Bin) of
-        ok -> receive {Ref, R} -> R end;
-        Error -> Error
-    end;
-pread(#file_descriptor{module = beamr_file} = Fd, {bof, Pos}, N) ->
-    pread(Fd, Pos, N);
-pread(#file_descriptor{module = beamr_file} = Fd, Loc, N) ->
-    case position(Fd, Loc) of
-        {ok, _} -> read(Fd, N);
-        Error -> Error
-    end;
-pread(Pid, Pos, N) when is_pid(Pid) ->
+pread(#file_descriptor{module = beamr_file} = Fd, Pos, N) when is_integer(N), N >= 0 ->
+    raw_pread(port(Fd), binary_mode(Fd), Pos, N);
+pread(Pid, Pos, N) when is_pid(Pid), is_integer(N), N >= 0 ->
     file_request(Pid, {pread, Pos, N});
 pread(_, _, _) ->
     {error, badarg}.
 
-pread(Fd, Locs) when is_list(Locs) ->
-    pread_list(Fd, Locs, []);
+%% raw_pread(Port, Binary, Pos, N): a read at an offset, which must be an
+%% integer (another number is einval, anything else badarg).
+raw_pread(Port, Bin, Pos, N) when is_integer(Pos) ->
+    Ref = make_ref(),
+    wait(Ref, beamr_file:pread(Ref, Port, Pos, N, Bin));
+raw_pread(_, _, Pos, _) when is_number(Pos) ->
+    {error, einval};
+raw_pread(_, _, _, _) ->
+    {error, badarg}.
+
+pread(#file_descriptor{module = beamr_file} = Fd, Locs) when is_list(Locs) ->
+    raw_pread_list(port(Fd), binary_mode(Fd), Locs, []);
+pread(Pid, Locs) when is_pid(Pid), is_list(Locs) ->
+    pread_list(Pid, Locs, []);
 pread(_, _) ->
+    {error, badarg}.
+
+raw_pread_list(_, _, [], Acc) ->
+    {ok, lists:reverse(Acc)};
+raw_pread_list(Port, Bin, [{Pos, N} | Rest], Acc) when is_integer(N), N >= 0 ->
+    case raw_pread(Port, Bin, Pos, N) of
+        {ok, Data} -> raw_pread_list(Port, Bin, Rest, [Data | Acc]);
+        eof -> raw_pread_list(Port, Bin, Rest, [eof | Acc]);
+        Error -> Error
+    end;
+raw_pread_list(_, _, _, _) ->
     {error, badarg}.
 
 pread_list(_, [], Acc) ->
     {ok, lists:reverse(Acc)};
-pread_list(Fd, [{Pos, N} | Rest], Acc) ->
-    case pread(Fd, Pos, N) of
-        {ok, Data} -> pread_list(Fd, Rest, [Data | Acc]);
-        eof -> pread_list(Fd, Rest, [eof | Acc]);
-        Error -> Error
+pread_list(Pid, [{Pos, N} | Rest], Acc) when is_integer(N), N >= 0 ->
+    case pread(Pid, Pos, N) of
+        {ok, Data} -> pread_list(Pid, Rest, [Data | Acc]);
+        eof -> pread_list(Pid, Rest, [eof | Acc]);
+        {error, _} = Error -> Error
     end;
 pread_list(_, _, _) ->
     {error, badarg}.
 
-write(#file_descriptor{module = beamr_file, data = {Port, _}}, Data) ->
+write(#file_descriptor{module = beamr_file} = Fd, Data) ->
+    Port = port(Fd),
     Ref = make_ref(),
     try beamr_file:write(Ref, Port, Data) of
-        ok -> receive {Ref, R} -> R end;
-        Error -> Error
+        Submitted -> wait(Ref, Submitted)
     catch
         error:badarg -> {error, badarg}
     end;
-write(Pid, Data) when is_pid(Pid) ->
+write(Dev, Data) when is_pid(Dev); is_atom(Dev) ->
     case catch erlang:iolist_to_binary(Data) of
-        Bin when is_binary(Bin) -> io_request(Pid, {put_chars, latin1, Bin});
+        Bin when is_binary(Bin) -> io_request(Dev, {put_chars, latin1, Bin});
         _ -> {error, badarg}
     end;
 write(_, _) ->
     {error, badarg}.
 
-pwrite(#file_descriptor{module = beamr_file, data = {Port, _}}, Pos, Data) when is_integer(Pos) ->
-    Ref = make_ref(),
-    try beamr_file:pwrite(Ref, Port, Pos, Data) of
-        ok -> receive {Ref, R} -> R end;
-        Error -> Error
-    catch
-        error:badarg -> {error, badarg}
-    end;
-pwrite(#file_descriptor{module = beamr_file} = Fd, {bof, Pos}, Data) ->
-    pwrite(Fd, Pos, Data);
-pwrite(#file_descriptor{module = beamr_file} = Fd, Loc, Data) ->
-    case position(Fd, Loc) of
-        {ok, _} -> write(Fd, Data);
-        Error -> Error
-    end;
+pwrite(#file_descriptor{module = beamr_file} = Fd, Pos, Data) ->
+    raw_pwrite(port(Fd), Pos, Data);
 pwrite(Pid, Pos, Data) when is_pid(Pid) ->
     file_request(Pid, {pwrite, Pos, Data});
 pwrite(_, _, _) ->
     {error, badarg}.
 
-pwrite(Fd, Locs) when is_list(Locs) ->
-    pwrite_list(Fd, Locs, 0);
+raw_pwrite(Port, Pos, Data) when is_integer(Pos) ->
+    Ref = make_ref(),
+    try beamr_file:pwrite(Ref, Port, Pos, Data) of
+        Submitted -> wait(Ref, Submitted)
+    catch
+        error:badarg -> {error, badarg}
+    end;
+raw_pwrite(_, Pos, _) when is_number(Pos) ->
+    {error, einval};
+raw_pwrite(_, _, _) ->
+    {error, badarg}.
+
+pwrite(#file_descriptor{module = beamr_file} = Fd, Locs) when is_list(Locs) ->
+    raw_pwrite_list(port(Fd), Locs, 0);
+pwrite(Pid, Locs) when is_pid(Pid), is_list(Locs) ->
+    pwrite_list(Pid, Locs, 0);
 pwrite(_, _) ->
+    {error, badarg}.
+
+%% A location or data that is not one is badarg for the whole list.
+raw_pwrite_list(_, [], _) ->
+    ok;
+raw_pwrite_list(Port, [{Pos, Data} | Rest], N) ->
+    case raw_pwrite(Port, Pos, Data) of
+        ok -> raw_pwrite_list(Port, Rest, N + 1);
+        {error, badarg} -> {error, badarg};
+        {error, R} -> {error, {N, R}}
+    end;
+raw_pwrite_list(_, _, _) ->
     {error, badarg}.
 
 pwrite_list(_, [], _) ->
     ok;
-pwrite_list(Fd, [{Pos, Data} | Rest], N) ->
-    case pwrite(Fd, Pos, Data) of
-        ok -> pwrite_list(Fd, Rest, N + 1);
+pwrite_list(Pid, [{Pos, Data} | Rest], N) ->
+    case pwrite(Pid, Pos, Data) of
+        ok -> pwrite_list(Pid, Rest, N + 1);
         {error, R} -> {error, {N, R}}
     end;
 pwrite_list(_, _, _) ->
     {error, badarg}.
 
-position(#file_descriptor{module = beamr_file, data = {Port, _}}, Loc) ->
-    beamr_file:position(Port, Loc);
+position(#file_descriptor{module = beamr_file} = Fd, Loc) ->
+    beamr_file:position(port(Fd), Loc);
 position(Pid, Loc) when is_pid(Pid) ->
     file_request(Pid, {position, Loc});
 position(_, _) ->
     {error, badarg}.
 
 read_line(#file_descriptor{module = beamr_file} = Fd) ->
-    raw_read_line(Fd);
-read_line(Pid) when is_pid(Pid) ->
-    ok_data(io_request(Pid, {get_line, latin1, ''}));
+    raw_read_line(port(Fd), binary_mode(Fd));
+read_line(Dev) when is_pid(Dev); is_atom(Dev) ->
+    ok_data(io_request(Dev, {get_line, latin1, ''}));
 read_line(_) ->
     {error, badarg}.
 
-%% raw_read_line(Fd) reads up to and including the next newline from the
-%% current position, leaving the position after it; CR LF ends a line as
-%% LF does.
-raw_read_line(#file_descriptor{module = beamr_file, data = {Port, Bin}} = Fd) ->
+%% raw_read_line(Port, Binary) reads up to and including the next newline
+%% from the current position, leaving the position after it; CR LF ends a
+%% line as LF does.
+raw_read_line(Port, Bin) ->
     case beamr_file:position(Port, cur) of
         {ok, Start} ->
-            case line_from(Fd, Start, Start, <<>>) of
+            case line_from(Port, Start, Start, <<>>) of
                 {ok, Line} when Bin -> {ok, Line};
                 {ok, Line} -> {ok, binary_to_list(Line)};
                 Other -> Other
@@ -202,7 +275,7 @@ raw_read_line(#file_descriptor{module = beamr_file, data = {Port, Bin}} = Fd) ->
         Error -> Error
     end.
 
-line_from(#file_descriptor{data = {Port, _}} = Fd, Start, At, Acc) ->
+line_from(Port, Start, At, Acc) ->
     Ref = make_ref(),
     case wait(Ref, beamr_file:pread(Ref, Port, At, 256, true)) of
         {ok, Data} ->
@@ -212,7 +285,7 @@ line_from(#file_descriptor{data = {Port, _}} = Fd, Start, At, Acc) ->
                     {ok, _} = beamr_file:position(Port, Start + byte_size(Line)),
                     {ok, crlf(Line)};
                 nomatch ->
-                    line_from(Fd, Start, At + byte_size(Data), <<Acc/binary, Data/binary>>)
+                    line_from(Port, Start, At + byte_size(Data), <<Acc/binary, Data/binary>>)
             end;
         eof when Acc =:= <<>> ->
             eof;
@@ -230,7 +303,8 @@ crlf(Line) ->
         _ -> Line
     end.
 
-sync(#file_descriptor{module = beamr_file, data = {Port, _}}) ->
+sync(#file_descriptor{module = beamr_file} = Fd) ->
+    Port = port(Fd),
     Ref = make_ref(),
     wait(Ref, beamr_file:sync(Ref, Port, false));
 sync(Pid) when is_pid(Pid) ->
@@ -238,7 +312,8 @@ sync(Pid) when is_pid(Pid) ->
 sync(_) ->
     {error, badarg}.
 
-datasync(#file_descriptor{module = beamr_file, data = {Port, _}}) ->
+datasync(#file_descriptor{module = beamr_file} = Fd) ->
+    Port = port(Fd),
     Ref = make_ref(),
     wait(Ref, beamr_file:sync(Ref, Port, true));
 datasync(Pid) when is_pid(Pid) ->
@@ -246,18 +321,34 @@ datasync(Pid) when is_pid(Pid) ->
 datasync(_) ->
     {error, badarg}.
 
-truncate(#file_descriptor{module = beamr_file, data = {Port, _}}) ->
-    beamr_file:truncate(Port);
+truncate(#file_descriptor{module = beamr_file} = Fd) ->
+    beamr_file:truncate(port(Fd));
 truncate(Pid) when is_pid(Pid) ->
     file_request(Pid, truncate);
 truncate(_) ->
     {error, badarg}.
 
-advise(_, Off, Len, Advise) when is_integer(Off), is_integer(Len), is_atom(Advise) -> ok;
-advise(_, _, _, _) -> {error, einval}.
+advise(#file_descriptor{module = beamr_file} = Fd, Off, Len, Advise) ->
+    Port = port(Fd),
+    case beamr_file:position(Port, cur) of
+        {ok, _} when is_integer(Off), is_integer(Len), is_atom(Advise) -> ok;
+        {ok, _} -> {error, einval};
+        Error -> Error
+    end;
+advise(Pid, Off, Len, Advise) when is_pid(Pid) ->
+    file_request(Pid, {advise, Off, Len, Advise});
+advise(_, _, _, _) ->
+    {error, badarg}.
 
-allocate(_, Off, Len) when is_integer(Off), is_integer(Len) -> ok;
-allocate(_, _, _) -> {error, einval}.
+allocate(#file_descriptor{module = beamr_file} = Fd, Off, Len) ->
+    Port = port(Fd),
+    case beamr_file:position(Port, cur) of
+        {ok, _} when is_integer(Off), is_integer(Len) -> ok;
+        {ok, _} -> {error, einval};
+        Error -> Error
+    end;
+allocate(Pid, Off, Len) when is_pid(Pid) ->
+    file_request(Pid, {allocate, Off, Len}).
 
 %% Requests to a file's io server.
 
@@ -275,16 +366,8 @@ file_request(Pid, Req) ->
 ok_data(Data) when is_list(Data); is_binary(Data) -> {ok, Data};
 ok_data(Other) -> Other.
 
-io_request(Pid, Req) ->
-    Ref = erlang:monitor(process, Pid),
-    Pid ! {io_request, self(), Ref, Req},
-    receive
-        {io_reply, Ref, Reply} ->
-            erlang:demonitor(Ref, [flush]),
-            Reply;
-        {'DOWN', Ref, _, _, _} ->
-            {error, terminated}
-    end.
+io_request(Dev, Req) ->
+    beamr_io_client:request(Dev, Req).
 
 %% Whole files.
 
