@@ -456,6 +456,18 @@ func (h *Heap) RefcBinary(bins *term.BinTable, data []byte) term.Term {
 	return term.MakeBoxed(p)
 }
 
+// RefcBinaryBuffer is RefcBinary for data in a buffer from bins.Buffer,
+// which goes back to bins when the binary is freed.
+func (h *Heap) RefcBinaryBuffer(bins *term.BinTable, data []byte) term.Term {
+	hd := bins.AddBuffer(data)
+	p := h.Alloc(term.RefcBinWords)
+	h.W[p] = uint64(term.MakeHeader(term.SubRefcBin, term.RefcBinWords-1))
+	h.W[p+1] = uint64(len(data))
+	h.W[p+2] = uint64(hd)
+	h.LinkOffHeap(bins, p)
+	return term.MakeBoxed(p)
+}
+
 // Resource builds a resource object for handle hd of bins (see
 // term.BinTable.AddResource), taking over one reference to it: from now on
 // h releases that reference when the object dies.

@@ -28,9 +28,8 @@ const (
 	fopSync
 	fopClose
 	fopStat
-	// read_file: open, statx, read until end of file, close.
+	// read_file: open, read until end of file, close.
 	fopRFOpen
-	fopRFStat
 	fopRFRead
 	fopRFClose
 	// write_file: open, write everything, close.
@@ -54,6 +53,7 @@ type fileOp struct {
 	done   int   // bytes transferred so far
 	off    int64 // position of a pread/pwrite (-1: current position)
 	err    int32 // the error a chain ends with, after its close
+	size   int64 // read_file: the size statx gave a regular file, else -1
 	flags  uint32
 	binary bool // read results as binaries (else lists)
 }
@@ -146,25 +146,29 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 		o.reply(x, h.Tuple(term.AtomOk, t))
 	case fopRead:
 		o.finishOn(x)
+		bins := rt.Env.Bins
 		switch {
 		case c.Res < 0:
+			bins.PutBuffer(o.buf)
 			o.replyErr(x, c.Res)
 		case c.Res == 0:
+			bins.PutBuffer(o.buf)
 			o.reply(x, rt.Atom("eof"))
 		default:
 			h := x.Scratch()
-			data := o.buf[:c.Res]
 			var v term.Term
 			if o.binary {
-				v = ownedBinary(h, rt.Env.Bins, data)
+				v = bufferBinary(h, bins, o.buf, o.buf[:c.Res])
 			} else {
-				v = bytesList(h, data)
+				v = bytesList(h, o.buf[:c.Res])
+				bins.PutBuffer(o.buf)
 			}
 			o.reply(x, h.Tuple(term.AtomOk, v))
 		}
 	case fopWrite:
 		if c.Res < 0 {
 			o.finishOn(x)
+			rt.Env.Bins.PutBuffer(o.buf)
 			o.replyErr(x, c.Res)
 			return
 		}
@@ -179,6 +183,7 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			return
 		}
 		o.finishOn(x)
+		rt.Env.Bins.PutBuffer(o.buf)
 		o.reply(x, term.AtomOk)
 	case fopSync:
 		o.finishOn(x)
@@ -207,25 +212,33 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			return
 		}
 		o.sys = int(c.Res)
-		o.kind = fopRFStat
-		o.submit(x, &bio.Op{Kind: bio.Statx, FD: int32(o.sys), Path: emptyPath, Flags: unix.AT_EMPTY_PATH, Mode: unix.STATX_SIZE | unix.STATX_TYPE, Buf: o.buf[:bio.StatxSize]})
-	case fopRFStat:
-		if c.Res < 0 {
-			o.failChain(x, c.Res)
+		// The size and type of the open file, from its inode in memory:
+		// fstat does no I/O, and a statx on the ring would take a trip
+		// through the kernel's worker threads.
+		var st unix.Stat_t
+		if err := unix.Fstat(o.sys, &st); err != nil {
+			e, _ := err.(unix.Errno)
+			if e == 0 {
+				e = unix.EIO
+			}
+			o.failChain(x, -int32(e))
 			return
 		}
-		st, _ := bio.ParseStatx(o.buf)
-		if st.Mode&bio.ModeTypeMask == bio.ModeDirectory {
+		if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 			o.failChain(x, -int32(unix.EISDIR))
 			return
 		}
 		// Read one byte more than the size, to see the end of the file
 		// in the same read when the size is right.
 		n := int(st.Size) + 1
-		if n < 4096 || st.Mode&bio.ModeTypeMask != bio.ModeRegular {
+		o.size = -1
+		if st.Mode&unix.S_IFMT == unix.S_IFREG {
+			o.size = st.Size
+		}
+		if n < 4096 || o.size < 0 {
 			n = 4096
 		}
-		o.buf = make([]byte, n)
+		o.buf = rt.Env.Bins.Buffer(n)
 		o.kind = fopRFRead
 		o.submit(x, &bio.Op{Kind: bio.Read, FD: int32(o.sys), Off: 0, Buf: o.buf})
 	case fopRFRead:
@@ -234,10 +247,15 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			return
 		}
 		o.done += int(c.Res)
-		if c.Res > 0 {
-			if o.done == len(o.buf) {
-				nb := make([]byte, 2*len(o.buf))
+		// A regular file that had as many bytes as statx said, and no
+		// more, has been read: no read of its end is needed.
+		if c.Res > 0 && !(int64(o.done) == o.size && o.done < len(o.buf)) {
+			if o.done == len(o.buf) && len(o.buf) < cap(o.buf) {
+				o.buf = o.buf[:cap(o.buf)]
+			} else if o.done == len(o.buf) {
+				nb := rt.Env.Bins.Buffer(2 * len(o.buf))
 				copy(nb, o.buf)
+				rt.Env.Bins.PutBuffer(o.buf)
 				o.buf = nb
 			}
 			o.submit(x, &bio.Op{Kind: bio.Read, FD: int32(o.sys), Off: int64(o.done), Buf: o.buf[o.done:]})
@@ -249,9 +267,10 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 		o.submit(x, &bio.Op{Kind: bio.Close, FD: int32(sys)})
 	case fopRFClose:
 		h := x.Scratch()
-		o.reply(x, h.Tuple(term.AtomOk, ownedBinary(h, rt.Env.Bins, o.buf[:o.done])))
+		o.reply(x, h.Tuple(term.AtomOk, bufferBinary(h, rt.Env.Bins, o.buf, o.buf[:o.done])))
 	case fopWFOpen:
 		if c.Res < 0 {
+			rt.Env.Bins.PutBuffer(o.buf)
 			o.replyErr(x, c.Res)
 			return
 		}
@@ -275,6 +294,7 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 		}
 		o.closeChain(x, fopWFClose)
 	case fopWFClose:
+		rt.Env.Bins.PutBuffer(o.buf)
 		switch {
 		case o.err < 0:
 			o.replyErr(x, o.err)
@@ -319,11 +339,15 @@ func submitClose(x ioSubmitter, r *fdRes, pid term.Term, ref uint64) bool {
 	return true
 }
 
-// ownedBinary builds a binary of data on h, handing data itself to a refc
-// binary when it is large and mostly used (data must not be used again).
-func ownedBinary(h *heap.Heap, bins *term.BinTable, data []byte) term.Term {
-	if len(data) > term.MaxHeapBin && cap(data) <= 2*len(data) {
-		return h.RefcBinary(bins, data)
+// bufferBinary builds on h a binary of data, a prefix of buf (a buffer
+// from bins.Buffer, which must not be used again): a large buffer that data
+// mostly fills becomes the binary and goes back to bins when the binary is
+// freed; otherwise the bytes are copied and buf given back at once.
+func bufferBinary(h *heap.Heap, bins *term.BinTable, buf, data []byte) term.Term {
+	if len(data) > term.MaxHeapBin && cap(buf) <= 2*len(data) {
+		return h.RefcBinaryBuffer(bins, data)
 	}
-	return h.Binary(bins, data)
+	t := h.Binary(bins, data)
+	bins.PutBuffer(buf)
+	return t
 }

@@ -208,7 +208,7 @@ func fileReadAt(p *vm.Process, a []term.Term, off int64, size, binary term.Term)
 	if n > 1<<30 {
 		n = 1 << 30
 	}
-	o.buf = make([]byte, n)
+	o.buf = p.Env().Bins.Buffer(int(n))
 	o.binary = binary == term.AtomTrue
 	return submitOn(p, o, &bio.Op{Kind: bio.Read, FD: int32(o.res.fd.Sys()), Off: off, Buf: o.buf})
 }
@@ -234,7 +234,7 @@ func fileWriteAt(p *vm.Process, a []term.Term, off int64, data term.Term) term.T
 	if o == nil {
 		return fail
 	}
-	o.buf = append([]byte(nil), b...)
+	o.buf = append(p.Env().Bins.Buffer(len(b))[:0], b...)
 	o.off = off
 	return submitOn(p, o, &bio.Op{Kind: bio.Write, FD: int32(o.res.fd.Sys()), Off: off, Buf: o.buf})
 }
@@ -344,7 +344,7 @@ func fileReadFile(p *vm.Process, a []term.Term) term.Term {
 	if !ok1 || !ok2 {
 		return p.BadArg()
 	}
-	return submitPathOp(p, fopRFOpen, ref, make([]byte, bio.StatxSize),
+	return submitPathOp(p, fopRFOpen, ref, nil,
 		&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: unix.O_RDONLY | unix.O_CLOEXEC})
 }
 
@@ -360,7 +360,7 @@ func fileWriteFile(p *vm.Process, a []term.Term) term.Term {
 	if flags&(unix.O_WRONLY|unix.O_RDWR) == 0 {
 		flags |= unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC
 	}
-	return submitPathOp(p, fopWFOpen, ref, append([]byte(nil), data...),
+	return submitPathOp(p, fopWFOpen, ref, append(p.Env().Bins.Buffer(len(data))[:0], data...),
 		&bio.Op{Kind: bio.Openat, FD: unix.AT_FDCWD, Path: path, Flags: flags, Mode: 0o666})
 }
 

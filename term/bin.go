@@ -12,6 +12,9 @@ type OffBin struct {
 	// Res is set for a resource (see AddResource) instead of Data.
 	Res  Resource
 	refs atomic.Int64
+	// pooled is set when Data is a buffer from BinTable.Buffer, which
+	// goes back to the table when the binary is freed.
+	pooled bool
 }
 
 // Resource is an off-heap object other than a binary that terms refer to
@@ -33,6 +36,8 @@ type BinTable struct {
 	chunks [1 << 16]atomic.Pointer[[binChunk]OffBin]
 	live   atomic.Int64 // binaries not yet freed
 	bytes  atomic.Int64 // their capacity in bytes
+
+	pools [maxPoolShift - minPoolShift + 1]bufPool // see Buffer
 
 	// OnRelease, when set (by tests, before the table is shared), is
 	// called after every Release with the handle and whether that release
@@ -68,6 +73,7 @@ func (t *BinTable) Add(data []byte) uint32 {
 	t.mu.Unlock()
 	b := &t.chunks[h/binChunk].Load()[h%binChunk]
 	b.Data = data
+	b.pooled = false
 	b.refs.Store(1)
 	t.live.Add(1)
 	t.bytes.Add(int64(cap(data)))
@@ -95,6 +101,10 @@ func (t *BinTable) Release(h uint32) {
 	if freed {
 		t.live.Add(-1)
 		t.bytes.Add(-int64(cap(b.Data)))
+		if b.pooled {
+			b.pooled = false
+			t.PutBuffer(b.Data)
+		}
 		b.Data = nil
 		r := b.Res
 		b.Res = nil

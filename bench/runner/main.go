@@ -52,6 +52,10 @@ import (
 	"time"
 )
 
+// fstreamMiB is the size of the file bench_fstream streams; it must match
+// ?MIB in bench/erl/bench_fstream.erl.
+const fstreamMiB = 256
+
 // spawnCount is the number of processes bench_spawn keeps alive at once; it
 // must match ?N in bench/erl/bench_spawn.erl.
 const spawnCount = 100000
@@ -132,11 +136,72 @@ func run(n int, only string) error {
 		erl.base.wall.Seconds(), beamr.base.wall.Seconds(), n)
 	fmt.Printf("Start-up peak RSS: erl %.1f MiB, beamr %.1f MiB.\n", mib(erl.base.rss), mib(beamr.base.rss))
 	for _, r := range rows {
-		if r.name == "spawn" {
+		switch r.name {
+		case "spawn":
 			printSpawn(r, erl, beamr)
+		case "fstream":
+			cat, err := catTime(n, tmp)
+			if err != nil {
+				return fmt.Errorf("timing cat: %w", err)
+			}
+			printCat(r, erl, beamr, cat)
 		}
 	}
 	return nil
+}
+
+// catTime writes a file of fstreamMiB MiB into tmp and returns the fastest
+// of n wall times of cat copying it to /dev/null (start-up included).
+func catTime(n int, tmp string) (time.Duration, error) {
+	name := filepath.Join(tmp, "fstream")
+	chunk := bytes.Repeat([]byte("0123456789abcdef"), 65536)
+	f, err := os.Create(name)
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < fstreamMiB; i++ {
+		if _, err := f.Write(chunk); err != nil {
+			f.Close()
+			return 0, err
+		}
+	}
+	if err := f.Close(); err != nil {
+		return 0, err
+	}
+	defer os.Remove(name)
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer null.Close()
+	var best time.Duration
+	for i := 0; i < n+1; i++ { // the first run only brings the file into the page cache
+		cmd := exec.Command("cat", name)
+		cmd.Stdout = null
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return 0, err
+		}
+		if d := time.Since(start); i == 1 || (i > 1 && d < best) {
+			best = d
+		}
+	}
+	return best, nil
+}
+
+// printCat compares streaming the big file with cat's speed.
+func printCat(r row, erl, beamr *vm, cat time.Duration) {
+	fmt.Printf("\nStreaming %d MiB (bench_fstream) against cat to /dev/null (%.3f s, start-up included):\n\n", fstreamMiB, cat.Seconds())
+	fmt.Println("| reader | time (s) | speed, % of cat's |")
+	fmt.Println("|---|---:|---:|")
+	te := net(r.erl, erl.base)
+	fmt.Printf("| erl | %.3f | %.0f%% |\n", te.Seconds(), 100*cat.Seconds()/te.Seconds())
+	if r.beamrErr != nil {
+		fmt.Printf("| beamr | %s | |\n", failure(r.beamrErr))
+		return
+	}
+	tb := net(r.beamr, beamr.base)
+	fmt.Printf("| beamr | %.3f | %.0f%% |\n", tb.Seconds(), 100*cat.Seconds()/tb.Seconds())
 }
 
 // benchmarks lists the benchmark names (file names without bench_ and .beam)
