@@ -12,6 +12,15 @@ import (
 const (
 	setupCQSize    = 1 << 3
 	setupSubmitAll = 1 << 7
+	// setupCoopTaskrun: completions that need work in the submitting
+	// thread (a receive whose data came) wait for that thread's next
+	// entry into the kernel instead of interrupting it.
+	setupCoopTaskrun = 1 << 8
+	// setupTaskrunFlag: the kernel sets sqTaskrun in the SQ flags while
+	// such work waits.
+	setupTaskrunFlag = 1 << 9
+	// sqTaskrun is the SQ flag setupTaskrunFlag asks for.
+	sqTaskrun = 1 << 2
 )
 
 // io_uring_params.features bits.

@@ -57,6 +57,7 @@ type uring struct {
 	sqeMem  []byte
 
 	sqHead, sqTail *uint32
+	sqFlags        *uint32 // set with setupTaskrunFlag (see Reap)
 	sqMask         uint32
 	sqEntries      uint32
 	sqes           []sqe
@@ -102,12 +103,21 @@ func newIOUring(opts Options) (CompletionRing, error) {
 }
 
 func (r *uring) setup(entries int) error {
-	p := uringParams{flags: setupCQSize | setupSubmitAll, cqEntries: uint32(4 * entries)}
-	fd, _, errno := unix.Syscall(unix.SYS_IO_URING_SETUP, uintptr(2*entries), uintptr(unsafe.Pointer(&p)), 0)
-	if errno == unix.EINVAL {
-		// Kernels before 5.18 do not know SUBMIT_ALL.
-		p = uringParams{flags: setupCQSize, cqEntries: uint32(4 * entries)}
+	// Kernels before 5.19 do not know COOP_TASKRUN, before 5.18
+	// SUBMIT_ALL: try the newest set first.
+	var p uringParams
+	var fd uintptr
+	var errno unix.Errno
+	for _, flags := range []uint32{
+		setupCQSize | setupSubmitAll | setupCoopTaskrun | setupTaskrunFlag,
+		setupCQSize | setupSubmitAll,
+		setupCQSize,
+	} {
+		p = uringParams{flags: flags, cqEntries: uint32(4 * entries)}
 		fd, _, errno = unix.Syscall(unix.SYS_IO_URING_SETUP, uintptr(2*entries), uintptr(unsafe.Pointer(&p)), 0)
+		if errno != unix.EINVAL {
+			break
+		}
 	}
 	if errno != 0 {
 		return fmt.Errorf("io: io_uring_setup: %w", errno)
@@ -135,6 +145,9 @@ func (r *uring) setup(entries int) error {
 	base := unsafe.Pointer(&mem[0])
 	u32 := func(off uint32) *uint32 { return (*uint32)(unsafe.Add(base, off)) }
 	r.sqHead, r.sqTail = u32(p.sqOff.head), u32(p.sqOff.tail)
+	if p.flags&setupTaskrunFlag != 0 {
+		r.sqFlags = u32(p.sqOff.flags)
+	}
 	r.sqMask, r.sqEntries = *u32(p.sqOff.ringMask), *u32(p.sqOff.ringEntries)
 	array := unsafe.Slice(u32(p.sqOff.array), r.sqEntries)
 	for i := range array {
@@ -274,6 +287,11 @@ func (r *uring) Flush() error {
 func (r *uring) Reap(out []Completion) int {
 	if r.closed {
 		return 0
+	}
+	if r.sqFlags != nil && atomic.LoadUint32(r.sqFlags)&sqTaskrun != 0 {
+		// Completions wait for this thread to enter the kernel: let
+		// them post (GETEVENTS with min_complete 0 does not sleep).
+		r.enter(0, enterGetEvents, -1)
 	}
 	return r.reap(out, false)
 }
