@@ -16,20 +16,25 @@
 //
 // A Go program may run several runtimes; they share nothing (atoms,
 // processes, modules, I/O) and the package itself has no mutable state.
+// The methods of a Runtime and of a Mailbox may be called from any
+// goroutine. Bad input (a value with no term, a pid of another runtime,
+// a closed runtime) gives an error, never a panic.
 //
 // # Values
 //
 // Terms cross between Go and Erlang by copy, as Go values of the types
 // listed under Value: integers are int64 (or *big.Int), binaries []byte,
 // atoms Atom, tuples Tuple, lists List, maps Map, and so on. Any Go
-// integer, float, string, bool, slice or map converts on the way in.
+// integer, finite float, string, bool, slice or map converts on the way
+// in; what has no term (nil, a struct, NaN...) makes the call fail.
 //
 // # Calling Erlang
 //
 // Call runs module:function(args...) in a new process and returns its
 // result, or an *Error carrying the exception's class, reason and stack
-// trace. Spawn starts a process without waiting; Send sends a message to a
-// pid or registered name.
+// trace; when its context ends first, the process is killed. Spawn starts
+// a process without waiting; Send sends a message to a pid or registered
+// name.
 //
 // # Receiving messages in Go
 //
@@ -42,7 +47,8 @@
 // Register makes a Go function callable as module:function/arity. It runs
 // on a goroutine of its own while the calling process waits, so it may
 // block (on a database, the network) without holding up other processes;
-// its error, or a panic, becomes an Erlang exception in the caller.
+// its error, or a panic, becomes an Erlang exception in the caller. Its
+// context is cancelled when the caller ends.
 //
 // # Shutting down
 //
@@ -60,6 +66,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sync"
 
 	"github.com/beamr/beamr/heap"
@@ -77,7 +84,8 @@ import (
 var embedBeam []byte
 
 // Runtime is one Erlang virtual machine. Its methods may be called from
-// any goroutine. After Shutdown they fail with ErrClosed.
+// any goroutine. After Shutdown they fail with ErrClosed (Halted still
+// answers).
 type Runtime struct {
 	vm  *vm.Runtime
 	env *term.Env
@@ -177,47 +185,86 @@ func (r *Runtime) leave() { r.mu.RUnlock() }
 // Load loads a module from the contents of a .beam file and returns its
 // name. It replaces the current code of a module of that name, as
 // code:load_binary/3 does. The module's on_load function, if it has one,
-// runs before Load returns.
+// runs before Load returns (and Shutdown waits for it).
 func (r *Runtime) Load(beam []byte) (string, error) {
+	name, err := r.load(beam)
+	if err != nil {
+		return "", loadError("", err)
+	}
+	return name, nil
+}
+
+// load is Load with the VM's errors ("load: ...") as they are.
+func (r *Runtime) load(beam []byte) (string, error) {
 	if err := r.enter(); err != nil {
 		return "", err
 	}
 	defer r.leave()
 	m, err := r.vm.LoadBinary(beam)
 	if err != nil {
-		return "", fmt.Errorf("beamr: load: %w", err)
+		return "", err
 	}
 	return r.env.AtomName(m), nil
 }
 
 // LoadDir loads every .beam file of directory dir (not of its
 // subdirectories) and returns the names of the modules, in file name
-// order. To load modules only when first called, use WithCodePath instead.
+// order. It fails when dir cannot be read, and stops at the first file
+// that fails to load. To load modules only when first called, use
+// WithCodePath instead.
 func (r *Runtime) LoadDir(dir string) ([]string, error) {
-	return r.LoadFS(os.DirFS(dir))
+	if dir == "" {
+		return nil, errors.New("beamr: load: empty directory name")
+	}
+	return r.loadFS(os.DirFS(dir), dir)
 }
 
 // LoadFS loads every .beam file at the root of fsys (use fs.Sub for a
 // subdirectory, e.g. of an embed.FS) and returns the names of the modules,
-// in file name order. It stops at the first file that fails to load.
+// in file name order. It fails when the root cannot be read, and stops at
+// the first file that fails to load, returning the names of the modules
+// loaded until then.
 func (r *Runtime) LoadFS(fsys fs.FS) ([]string, error) {
-	files, err := fs.Glob(fsys, "*.beam")
+	if fsys == nil {
+		return nil, errors.New("beamr: load: nil fs.FS")
+	}
+	return r.loadFS(fsys, "")
+}
+
+// loadFS is LoadFS, naming the files of its errors from dir.
+func (r *Runtime) loadFS(fsys fs.FS, dir string) ([]string, error) {
+	ents, err := fs.ReadDir(fsys, ".")
 	if err != nil {
+		if dir != "" {
+			return nil, fmt.Errorf("beamr: load %s: %w", dir, err)
+		}
 		return nil, fmt.Errorf("beamr: load: %w", err)
 	}
 	var names []string
-	for _, f := range files {
+	for _, ent := range ents {
+		f := ent.Name()
+		if ent.IsDir() || path.Ext(f) != ".beam" {
+			continue
+		}
 		data, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return names, fmt.Errorf("beamr: load: %w", err)
+			return names, fmt.Errorf("beamr: load %s: %w", filepath.Join(dir, f), err)
 		}
-		name, err := r.Load(data)
+		name, err := r.load(data)
 		if err != nil {
-			return names, fmt.Errorf("beamr: %s: %w", path.Base(f), errors.Unwrap(err))
+			return names, loadError(filepath.Join(dir, f)+": ", err)
 		}
 		names = append(names, name)
 	}
 	return names, nil
+}
+
+// loadError is the error of a module that failed to load.
+func loadError(file string, err error) error {
+	if err == ErrClosed {
+		return err
+	}
+	return fmt.Errorf("beamr: %s%w", file, err)
 }
 
 // Halted reports whether Erlang code stopped the runtime with
@@ -235,10 +282,18 @@ func (r *Runtime) Halted() (status int, ok bool) { return r.vm.Halted() }
 // When ctx ends before the Go functions have returned, Shutdown stops the
 // runtime all the same and returns an error wrapping ctx.Err(); the
 // goroutines of those functions end when the functions return (their
-// results are dropped). Calls still waiting return ErrClosed, and every
-// method fails with ErrClosed afterwards. Later calls of Shutdown return
-// what the first one returned.
+// results are dropped). A nil ctx is taken as context.Background(). Calls
+// still waiting return ErrClosed, and every method fails with ErrClosed
+// afterwards. Later calls of Shutdown return what the first one returned.
+//
+// Shutdown first waits for the Load, Send, Spawn... calls under way to
+// return (a Load waits for its module's on_load function). A Go function
+// registered with Register must not call Shutdown: Shutdown would wait
+// for that function to return until ctx ends.
 func (r *Runtime) Shutdown(ctx context.Context) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	r.closeOnce.Do(func() {
 		close(r.closing)
 		r.mu.Lock()
@@ -248,7 +303,7 @@ func (r *Runtime) Shutdown(ctx context.Context) error {
 			m.stop()
 		}
 		r.cancel()
-		r.pool.close()
+		r.pool.close(r)
 		werr := r.tasks.closeAndWait(ctx)
 		cerr := r.vm.Close()
 		if werr != nil {

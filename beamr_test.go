@@ -107,11 +107,17 @@ func TestCallErrors(t *testing.T) {
 
 func TestCallContext(t *testing.T) {
 	rt := newTestRuntime(t)
+	count := func() Value { return mustCall(t, rt, "erlang", "length", mustCall(t, rt, "erlang", "processes")) }
+	n0 := count()
+	g0 := runtime.NumGoroutine()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	if _, err := rt.Call(ctx, "embedtest", "sleeper"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("sleeper: %v, want DeadlineExceeded", err)
 	}
+	// The process is killed; no goroutine is left behind.
+	waitFor(t, "the process to end", func() bool { return count() == n0 })
+	waitFor(t, "no more goroutines than before the Call", func() bool { return runtime.NumGoroutine() <= g0 })
 	if _, err := rt.Call(ctx, "embedtest", "add", 1, 2); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("call with an ended context: %v", err)
 	}
@@ -260,7 +266,7 @@ func TestGoFunctions(t *testing.T) {
 		{"throw_me", Tuple{Atom("caught"), Atom("throw"), Tuple{Atom("oops"), "why"}}},
 		{"fail", Tuple{Atom("caught"), Atom("error"), Tuple{Atom("go_error"), "no database"}}},
 		{"unconvertible", Tuple{Atom("caught"), Atom("error"), Tuple{Atom("go_error"),
-			"result: beamr: Go value of type struct {}: cannot be converted to an Erlang term"}}},
+			"result: Go value of type struct {}: cannot be converted to an Erlang term"}}},
 	}
 	for _, c := range cases {
 		v := mustCall(t, rt, "embedtest", "call_go_catch", Atom(c.f))

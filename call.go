@@ -22,12 +22,16 @@ type outcome struct {
 // is error:undef, as in Erlang). When the process is killed by an exit
 // signal, the *Error has class exit and the exit reason.
 //
-// When ctx ends first, the process is killed and Call returns ctx.Err().
+// When ctx ends first, the process is killed and Call returns ctx.Err()
+// (a nil ctx is an error).
 // Call returns ErrClosed when Shutdown begins meanwhile, and an error
 // wrapping ErrHalted when Erlang code halts the runtime. The process is
 // like any other: it may spawn, send, receive, link and do I/O; its group
 // leader is the runtime's standard output.
 func (r *Runtime) Call(ctx context.Context, module, function string, args ...Value) (Value, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -67,8 +71,10 @@ func (r *Runtime) Call(ctx context.Context, module, function string, args ...Val
 }
 
 // Spawn starts module:function(args...) in a new Erlang process and
-// returns its pid without waiting. When the process dies of an uncaught
-// exception, a crash report goes to standard error, as in erl.
+// returns its pid without waiting. The arguments are converted as
+// described under Value; when one cannot be, no process starts and Spawn
+// returns the error. When the process dies of an uncaught exception, a
+// crash report goes to standard error, as in erl.
 func (r *Runtime) Spawn(module, function string, args ...Value) (Pid, error) {
 	pid, _, err := r.start(module, function, args, 0)
 	return pid, err
@@ -83,16 +89,21 @@ func (r *Runtime) start(module, function string, args []Value, key int64) (Pid, 
 	defer r.leave()
 	m, err := r.atom(module)
 	if err != nil {
-		return Pid{}, nil, err
+		return Pid{}, nil, fmt.Errorf("beamr: module name: %w", err)
 	}
 	f, err := r.atom(function)
 	if err != nil {
-		return Pid{}, nil, err
+		return Pid{}, nil, fmt.Errorf("beamr: function name: %w", err)
 	}
+	var argErr error
 	build := func(h *heap.Heap) ([]term.Term, error) {
-		ts, err := r.encodeOn(h).all(args, 0)
-		if err != nil {
-			return nil, fmt.Errorf("argument of %s:%s: %w", module, function, err)
+		enc := r.encodeOn(h)
+		ts := make([]term.Term, len(args))
+		for i, a := range args {
+			if ts[i], argErr = enc.term(a); argErr != nil {
+				argErr = fmt.Errorf("beamr: %s:%s: argument %d: %w", module, function, i+1, argErr)
+				return nil, argErr
+			}
 		}
 		if key == 0 {
 			return ts, nil
@@ -106,8 +117,14 @@ func (r *Runtime) start(module, function string, args []Value, key int64) (Pid, 
 	} else {
 		pid, w, err = r.vm.Start(r.aEmbed, r.aCall, build, true)
 	}
-	if err != nil {
-		return Pid{}, nil, r.vmError(err)
+	switch {
+	case err == nil:
+	case err == argErr:
+		return Pid{}, nil, err
+	case err == vm.ErrClosed:
+		return Pid{}, nil, r.stoppedError()
+	default:
+		return Pid{}, nil, fmt.Errorf("beamr: %s:%s: %w", module, function, err)
 	}
 	return Pid{n: pid.PidNumber(), rt: r.vm}, w, nil
 }
@@ -160,8 +177,9 @@ func (r *Runtime) kill(p Pid) {
 
 // Send sends msg to to, which is a Pid (a dead process's messages are
 // dropped, as in Erlang) or the Atom a process is registered under (an
-// error if none is). Messages from Go to one process arrive in the order
-// they were sent.
+// error if none is). msg is converted as described under Value; when it
+// cannot be, nothing is sent and Send returns the error. Messages from Go
+// to one process arrive in the order they were sent.
 func (r *Runtime) Send(to Value, msg Value) error {
 	if err := r.enter(); err != nil {
 		return err

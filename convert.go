@@ -3,7 +3,9 @@ package beamr
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
@@ -29,83 +31,146 @@ type decoder struct {
 	env *term.Env
 }
 
-// value returns t as a Value.
+// value returns t as a Value. It keeps the terms still to convert on a
+// stack of its own rather than recursing, so that a term nested millions
+// of levels deep converts like any other instead of exhausting the
+// goroutine's stack.
 func (d decoder) value(t term.Term) Value {
+	if v, ok := d.leaf(t); ok {
+		return v
+	}
+	var root Value
+	stack := d.expand(&root, t, nil)
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack[len(stack)-1] = fill{}
+		stack = stack[:len(stack)-1]
+		if f.then != nil {
+			f.then()
+			continue
+		}
+		stack = d.expand(f.dst, f.t, stack)
+	}
+	return root
+}
+
+// fill is a conversion still to do: *dst is to become the Value of t, or,
+// when then is set, then is to run (once the fills pushed after it are
+// done).
+type fill struct {
+	dst  *Value
+	t    term.Term
+	then func()
+}
+
+// push sets *dst to the Value of t when t contains no other term, and
+// otherwise pushes the conversion on stack.
+func (d decoder) push(dst *Value, t term.Term, stack []fill) []fill {
+	if v, ok := d.leaf(t); ok {
+		*dst = v
+		return stack
+	}
+	return append(stack, fill{dst: dst, t: t})
+}
+
+// leaf returns the Value of t when t contains no other term (false for
+// non-empty lists, tuples and maps).
+func (d decoder) leaf(t term.Term) (Value, bool) {
 	env := d.env
 	switch {
 	case t.IsSmall():
-		return t.Small()
+		return t.Small(), true
 	case t.IsAtom():
-		return Atom(env.AtomName(t))
+		return Atom(env.AtomName(t)), true
 	case t == term.Nil:
-		return List{}
+		return List{}, true
 	case t.IsPid():
-		return Pid{n: t.PidNumber(), rt: d.rt}
+		return Pid{n: t.PidNumber(), rt: d.rt}, true
 	case t.IsList():
-		return d.list(t)
+		return nil, false
 	case !t.IsBoxed():
-		return d.opaque(t)
+		return d.opaque(t), true
 	}
 	switch env.Header(t).HeaderSub() {
-	case term.SubTuple:
-		n := env.TupleArity(t)
-		tp := make(Tuple, n)
-		for i := range tp {
-			tp[i] = d.value(env.Elem(t, i))
-		}
-		return tp
+	case term.SubTuple, term.SubMap:
+		return nil, false
 	case term.SubPosBig, term.SubNegBig:
 		z := env.BigInt(t)
 		if z.IsInt64() {
-			return z.Int64()
+			return z.Int64(), true
 		}
-		return z
+		return z, true
 	case term.SubFloat:
-		return env.Float(t)
+		return env.Float(t), true
 	case term.SubHeapBin, term.SubRefcBin, term.SubSubBin, term.SubMatch:
 		data, off, size := env.Bits(t)
 		if size%8 == 0 {
 			out := make([]byte, size/8)
 			term.CopyBits(out, 0, data, off, size)
-			return out
+			return out, true
 		}
 		out := make([]byte, (size+7)/8)
 		term.CopyBits(out, 0, data, off, size)
-		return Bitstring{Data: out, Bits: int(size)}
-	case term.SubMap:
-		keys, vals := vm.MapPairs(env, t)
-		m := make(Map, len(keys))
-		for i := range keys {
-			m[i] = Pair{Key: d.value(keys[i]), Value: d.value(vals[i])}
-		}
-		return m
+		return Bitstring{Data: out, Bits: int(size)}, true
 	case term.SubRef:
 		if id, ok := vm.RefID(env, t); ok {
-			return Ref{id: id, rt: d.rt}
+			return Ref{id: id, rt: d.rt}, true
 		}
 	}
-	return d.opaque(t)
+	return d.opaque(t), true
 }
 
-// list converts the list t, proper or not, without recursing along its
-// spine.
-func (d decoder) list(t term.Term) Value {
+// expand sets *dst to the list, tuple or map t with its elements still to
+// convert, and pushes their conversions on stack. The elements of a Go
+// slice are filled in place, so *dst may be set before they are; an
+// improper list is set once its tail is converted.
+func (d decoder) expand(dst *Value, t term.Term, stack []fill) []fill {
 	env := d.env
-	var elems []Value
-	for t.IsList() {
-		elems = append(elems, d.value(env.Hd(t)))
-		t = env.Tl(t)
+	if t.IsList() {
+		n := 0
+		u := t
+		for ; u.IsList(); u = env.Tl(u) {
+			n++
+		}
+		elems := make([]Value, n)
+		if u != term.Nil {
+			tail := new(Value)
+			stack = append(stack, fill{then: func() {
+				*dst = ImproperList{Elems: elems, Tail: *tail}
+			}})
+			stack = d.push(tail, u, stack)
+		} else {
+			*dst = List(elems)
+		}
+		u = t
+		for i := range elems {
+			stack = d.push(&elems[i], env.Hd(u), stack)
+			u = env.Tl(u)
+		}
+		return stack
 	}
-	if t == term.Nil {
-		return List(elems)
+	if env.Header(t).HeaderSub() == term.SubTuple {
+		tp := make(Tuple, env.TupleArity(t))
+		*dst = tp
+		for i := range tp {
+			stack = d.push(&tp[i], env.Elem(t, i), stack)
+		}
+		return stack
 	}
-	return ImproperList{Elems: elems, Tail: d.value(t)}
+	keys, vals := vm.MapPairs(env, t)
+	m := make(Map, len(keys))
+	*dst = m
+	for i := range m {
+		stack = d.push(&m[i].Key, keys[i], stack)
+		stack = d.push(&m[i].Value, vals[i], stack)
+	}
+	return stack
 }
 
 // opaque wraps a term Go has no type for, with its external form when it
 // has one.
 func (d decoder) opaque(t term.Term) Value {
-	o := Opaque{text: term.WriteString(d.env, t)}
+	o := Opaque{text: term.WriteString(d.env, t), rt: d.rt}
 	if d.env.Resource(t) != nil {
 		return o // an open file or socket stays with its owner
 	}
@@ -129,7 +194,7 @@ func (e encoder) term(v Value) (term.Term, error) { return e.build(v, 0) }
 
 func (e encoder) build(v Value, depth int) (term.Term, error) {
 	if depth > maxDepth {
-		return 0, fmt.Errorf("beamr: value nested deeper than %d levels: %w", maxDepth, errNotConvertible)
+		return 0, fmt.Errorf("value nested deeper than %d levels: %w", maxDepth, errNotConvertible)
 	}
 	h := e.h
 	switch x := v.(type) {
@@ -138,9 +203,9 @@ func (e encoder) build(v Value, depth int) (term.Term, error) {
 	case int:
 		return h.Int(int64(x)), nil
 	case float64:
-		return h.Float(x), nil
+		return e.float(x)
 	case float32:
-		return h.Float(float64(x)), nil
+		return e.float(float64(x))
 	case string:
 		return h.Binary(e.env.Bins, []byte(x)), nil
 	case []byte:
@@ -188,25 +253,28 @@ func (e encoder) build(v Value, depth int) (term.Term, error) {
 		return e.bitstring(x)
 	case Pid:
 		if x.rt != e.rt {
-			return 0, fmt.Errorf("beamr: pid %s of another runtime (or the zero Pid): %w", x, errNotConvertible)
+			return 0, fmt.Errorf("pid %s of another runtime (or the zero Pid): %w", x, errNotConvertible)
 		}
 		return term.MakePid(x.n), nil
 	case Ref:
 		if x.rt != e.rt {
-			return 0, fmt.Errorf("beamr: reference %s of another runtime (or the zero Ref): %w", x, errNotConvertible)
+			return 0, fmt.Errorf("reference %s of another runtime (or the zero Ref): %w", x, errNotConvertible)
 		}
 		return vm.MakeRefOn(h, x.id), nil
 	case Opaque:
-		if x.ext == "" {
-			return 0, fmt.Errorf("beamr: %s: %w", x.text, errNotConvertible)
+		switch {
+		case x.rt != e.rt:
+			return 0, fmt.Errorf("term %s of another runtime (or the zero Opaque): %w", x, errNotConvertible)
+		case x.ext == "":
+			return 0, fmt.Errorf("%s: an open file or socket stays with its owner: %w", x, errNotConvertible)
 		}
 		t, _, err := term.DecodeExternal(e.env, h, e.rt, []byte(x.ext), term.DecodeOpts{})
 		if err != nil {
-			return 0, fmt.Errorf("beamr: %s: %w", x.text, err)
+			return 0, fmt.Errorf("%s: %w", x, err)
 		}
 		return t, nil
 	case nil:
-		return 0, fmt.Errorf("beamr: nil: %w", errNotConvertible)
+		return 0, fmt.Errorf("nil: %w", errNotConvertible)
 	}
 	if z, ok := bigOf(v); ok {
 		return h.Big(z), nil
@@ -227,14 +295,27 @@ func (e encoder) all(vs []Value, depth int) ([]term.Term, error) {
 	return out, nil
 }
 
-// atom returns the atom named name, which must fit the atom table.
+// float returns the float f. Erlang floats are finite: NaN and the
+// infinities have no term.
+func (e encoder) float(f float64) (term.Term, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("float %v: Erlang floats are finite: %w", f, errNotConvertible)
+	}
+	return e.h.Float(f), nil
+}
+
+// atom returns the atom named name, which must be UTF-8 of at most 255
+// characters and fit the atom table.
 func (e encoder) atom(name string) (term.Term, error) {
-	if len([]rune(name)) > 255 {
-		return 0, fmt.Errorf("beamr: atom %q: longer than 255 characters: %w", name, errNotConvertible)
+	if !utf8.ValidString(name) {
+		return 0, fmt.Errorf("atom %q: not UTF-8: %w", name, errNotConvertible)
+	}
+	if utf8.RuneCountInString(name) > 255 {
+		return 0, fmt.Errorf("atom %q: longer than 255 characters: %w", name, errNotConvertible)
 	}
 	a, ok := e.env.Atoms.Intern(name)
 	if !ok {
-		return 0, fmt.Errorf("beamr: atom %q: the atom table is full", name)
+		return 0, fmt.Errorf("atom %q: the atom table is full", name)
 	}
 	return a, nil
 }
@@ -247,7 +328,7 @@ func (e encoder) mapOf(keys, vals []term.Term) term.Term {
 // bitstring builds b as a sub-binary of a binary of its whole bytes.
 func (e encoder) bitstring(b Bitstring) (term.Term, error) {
 	if b.Bits < 0 || (b.Bits+7)/8 > len(b.Data) {
-		return 0, fmt.Errorf("beamr: Bitstring of %d bits with %d bytes of data: %w", b.Bits, len(b.Data), errNotConvertible)
+		return 0, fmt.Errorf("Bitstring of %d bits with %d bytes of data: %w", b.Bits, len(b.Data), errNotConvertible)
 	}
 	whole := e.h.Binary(e.env.Bins, b.Data[:(b.Bits+7)/8])
 	if b.Bits%8 == 0 {
@@ -294,11 +375,11 @@ func (e encoder) reflected(v Value, depth int) (term.Term, error) {
 	case reflect.Bool:
 		return e.atom(string(boolAtom(rv.Bool())))
 	case reflect.Float32, reflect.Float64:
-		return e.h.Float(rv.Float()), nil
+		return e.float(rv.Float())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return e.h.Int(rv.Int()), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return e.h.Uint(rv.Uint()), nil
 	}
-	return 0, fmt.Errorf("beamr: Go value of type %T: %w", v, errNotConvertible)
+	return 0, fmt.Errorf("Go value of type %T: %w", v, errNotConvertible)
 }

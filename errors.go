@@ -7,14 +7,19 @@ import (
 )
 
 // ErrClosed is returned by the methods of a Runtime after Shutdown has
-// begun, and by a Mailbox that has been closed.
-var ErrClosed = errors.New("beamr: runtime shut down")
+// begun, and by Mailbox.Receive once the mailbox is closed (or its
+// process was killed).
+var ErrClosed = errors.New("beamr: closed")
 
 // ErrHalted is wrapped by the error of a Call that could not finish
-// because Erlang code called erlang:halt (the runtime then runs nothing
-// more; Shutdown still has to be called). The error's text gives the
-// status; Runtime.Halted returns it.
+// because Erlang code called erlang:halt, and by those of Call, Spawn and
+// NewMailbox afterwards: the runtime then runs nothing more (Shutdown
+// still has to be called). The error's text gives the status;
+// Runtime.Halted returns it.
 var ErrHalted = errors.New("beamr: runtime halted")
+
+// errNilContext is the error of a method given a nil context.Context.
+var errNilContext = errors.New("beamr: nil Context")
 
 // Error is an Erlang exception. A Call that ends with an uncaught
 // exception returns one (use errors.As), as does a Call whose process was

@@ -2,8 +2,10 @@ package beamr_test
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"strings"
@@ -11,6 +13,12 @@ import (
 
 	"github.com/beamr/beamr"
 )
+
+// testdataFS holds the compiled test modules, as a program would embed its
+// own.
+//
+//go:embed testdata/*.beam
+var testdataFS embed.FS
 
 // A runtime runs Erlang functions, here from beamr's standard library.
 func Example() {
@@ -71,6 +79,155 @@ func ExampleRuntime_LoadDir() {
 	// Output:
 	// [embedtest]
 	// 42
+}
+
+// Call runs a function in a new process and waits for its result, here
+// no longer than a second.
+func ExampleRuntime_Call() {
+	rt, err := beamr.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Shutdown(context.Background())
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	v, err := rt.Call(ctx, "lists", "seq", 1, 5)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(beamr.Format(v))
+	v, err = rt.Call(ctx, "maps", "from_list", beamr.List{beamr.Tuple{beamr.Atom("a"), 1}, beamr.Tuple{"b", 2.5}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(beamr.Format(v))
+	// Output:
+	// [1,2,3,4,5]
+	// #{a => 1,<<"b">> => 2.5}
+}
+
+// Load loads one module from the contents of its .beam file.
+func ExampleRuntime_Load() {
+	ctx := context.Background()
+	rt, err := beamr.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Shutdown(ctx)
+
+	beam, err := os.ReadFile("testdata/embedtest.beam")
+	if err != nil {
+		log.Fatal(err)
+	}
+	name, err := rt.Load(beam)
+	if err != nil {
+		log.Fatal(err)
+	}
+	v, err := rt.Call(ctx, name, "add", 1, 2)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(name, v)
+	// Output: embedtest 3
+}
+
+// LoadFS loads the modules a program embeds, so that it needs no files at
+// run time.
+func ExampleRuntime_LoadFS() {
+	ctx := context.Background()
+	rt, err := beamr.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Shutdown(ctx)
+
+	// testdataFS is declared as
+	//
+	//	//go:embed testdata/*.beam
+	//	var testdataFS embed.FS
+	dir, err := fs.Sub(testdataFS, "testdata")
+	if err != nil {
+		log.Fatal(err)
+	}
+	names, err := rt.LoadFS(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(names)
+	// Output: [embedtest]
+}
+
+// Spawn starts a process and returns at once; here the process sends a
+// message to a mailbox.
+func ExampleRuntime_Spawn() {
+	ctx := context.Background()
+	rt, err := beamr.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Shutdown(ctx)
+	if _, err := rt.LoadDir("testdata"); err != nil {
+		log.Fatal(err)
+	}
+	mb, err := rt.NewMailbox()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// embedtest:reply_to(Pid, Msg) sends {reply, self(), Msg} to Pid.
+	pid, err := rt.Spawn("embedtest", "reply_to", mb.Pid(), "hi")
+	if err != nil {
+		log.Fatal(err)
+	}
+	msg, err := mb.Receive(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	t := msg.(beamr.Tuple)
+	fmt.Println(beamr.Format(t[0]), t[1] == pid, beamr.Format(t[2]))
+	// Output: reply true <<"hi">>
+}
+
+// Receive waits for the next message, no longer than its context allows.
+func ExampleMailbox_Receive() {
+	rt, err := beamr.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer rt.Shutdown(context.Background())
+	mb, err := rt.NewMailbox()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer mb.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err = mb.Receive(ctx)
+	fmt.Println(err)
+
+	// Messages from Go (or Erlang) arrive in the order sent.
+	for _, m := range []beamr.Value{beamr.Atom("first"), beamr.Tuple{2, "second"}} {
+		if err := rt.Send(mb.Pid(), m); err != nil {
+			log.Fatal(err)
+		}
+	}
+	for range 2 {
+		msg, err := mb.Receive(context.Background())
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(beamr.Format(msg))
+	}
+	mb.Close()
+	_, err = mb.Receive(context.Background())
+	fmt.Println(err)
+	// Output:
+	// context deadline exceeded
+	// first
+	// {2,<<"second">>}
+	// beamr: closed
 }
 
 // Erlang exceptions come back as *Error values.
@@ -209,7 +366,7 @@ func ExampleRuntime_Shutdown() {
 	fmt.Println(err)
 	// Output:
 	// <nil>
-	// beamr: runtime shut down
+	// beamr: closed
 }
 
 // Values print as Erlang prints terms.

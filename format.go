@@ -2,6 +2,7 @@ package beamr
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"unicode/utf8"
@@ -13,11 +14,15 @@ import (
 // io_lib:format("~0tp", [Term]), as UTF-8: {ok,[1,2]}, <<"abc">>,
 // 'quoted atom', #{a => 1}, "text" for a list of printable Latin-1
 // character codes. The pairs of a Map are written in the Map's order. Go
-// values that are not terms are shown as Go formats them, between angle
-// brackets.
-func Format(v Value) string { return string(appendValue(nil, v)) }
+// values that are not terms (nil, NaN, a struct...) are shown as Go
+// formats them, between angle brackets, and what is nested more than
+// 100000 levels deep as "...".
+func Format(v Value) string { return string(appendValue(nil, v, 0)) }
 
-func appendValue(buf []byte, v Value) []byte {
+func appendValue(buf []byte, v Value, depth int) []byte {
+	if depth > maxDepth {
+		return append(buf, "..."...)
+	}
 	switch x := v.(type) {
 	case int64:
 		return strconv.AppendInt(buf, x, 10)
@@ -27,9 +32,9 @@ func appendValue(buf []byte, v Value) []byte {
 		}
 		return x.Append(buf, 10)
 	case float64:
-		return term.AppendFloat(buf, x)
+		return appendFloat(buf, x)
 	case float32:
-		return term.AppendFloat(buf, float64(x))
+		return appendFloat(buf, float64(x))
 	case Atom:
 		return term.AppendAtom(buf, string(x), true)
 	case bool:
@@ -40,20 +45,20 @@ func appendValue(buf []byte, v Value) []byte {
 		return appendBinary(buf, x)
 	case Tuple:
 		buf = append(buf, '{')
-		buf = appendElems(buf, x)
+		buf = appendElems(buf, x, depth)
 		return append(buf, '}')
 	case List:
 		if rs, ok := printableList(x); ok {
 			return term.AppendString(buf, rs, true)
 		}
 		buf = append(buf, '[')
-		buf = appendElems(buf, x)
+		buf = appendElems(buf, x, depth)
 		return append(buf, ']')
 	case ImproperList:
 		buf = append(buf, '[')
-		buf = appendElems(buf, x.Elems)
+		buf = appendElems(buf, x.Elems, depth)
 		buf = append(buf, '|')
-		buf = appendValue(buf, x.Tail)
+		buf = appendValue(buf, x.Tail, depth+1)
 		return append(buf, ']')
 	case Map:
 		buf = append(buf, "#{"...)
@@ -61,9 +66,9 @@ func appendValue(buf []byte, v Value) []byte {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = appendValue(buf, p.Key)
+			buf = appendValue(buf, p.Key, depth+1)
 			buf = append(buf, " => "...)
-			buf = appendValue(buf, p.Value)
+			buf = appendValue(buf, p.Value, depth+1)
 		}
 		return append(buf, '}')
 	case Bitstring:
@@ -84,14 +89,23 @@ func appendValue(buf []byte, v Value) []byte {
 	return fmt.Appendf(buf, "<%#v>", v)
 }
 
-func appendElems(buf []byte, vs []Value) []byte {
+func appendElems(buf []byte, vs []Value, depth int) []byte {
 	for i, e := range vs {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendValue(buf, e)
+		buf = appendValue(buf, e, depth+1)
 	}
 	return buf
+}
+
+// appendFloat writes f as Erlang does, or between angle brackets when it
+// is NaN or infinite, which no Erlang float is.
+func appendFloat(buf []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return fmt.Appendf(buf, "<%v>", f)
+	}
+	return term.AppendFloat(buf, f)
 }
 
 // appendBinary writes a binary as ~tp does: as text when its bytes are

@@ -71,8 +71,13 @@ func (m *Mailbox) Pid() Pid { return m.pid }
 func (m *Mailbox) C() <-chan Value { return m.ch }
 
 // Receive returns the next message, waiting for one until ctx ends (then
-// it returns ctx.Err()). It returns ErrClosed once the mailbox is closed.
+// it returns ctx.Err() and no message is lost: the next Receive gets it).
+// It returns ErrClosed once the mailbox is closed, or once its process
+// was killed and the messages that had reached Go are received.
 func (m *Mailbox) Receive(ctx context.Context) (Value, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
 	select {
 	case v, ok := <-m.ch:
 		if !ok {

@@ -14,14 +14,17 @@ import (
 // Func is a Go function callable from Erlang (see Register). It receives
 // the call's arguments converted to Values and returns the result, which
 // is converted to a term. Returning an error raises an exception in the
-// calling process instead: an *Error raises its Class and Reason; any
-// other error raises error:{go_error, Message} with the error's text as a
-// binary. A panic raises error:{go_panic, Message}. A result that cannot be
-// converted raises error:{go_error, Message} too.
+// calling process instead: an *Error raises its Class (error, exit or
+// throw) and Reason; any other error raises error:{go_error, Message}
+// with the error's text as a binary. A panic raises error:{go_panic,
+// Message}, and so does one while the error is read (a nil pointer
+// returned as the error, an Error method that panics). A result that
+// cannot be converted raises error:{go_error, Message} too.
 //
-// ctx is cancelled when the runtime shuts down (what fn returns then is
-// dropped: the caller is ending too); CallerPid(ctx) is the calling
-// process.
+// ctx is cancelled when the calling process ends before fn returns (it
+// was killed, for instance because the Call that started it was
+// cancelled) and when the runtime shuts down; what fn returns then is
+// dropped. CallerPid(ctx) is the calling process.
 type Func func(ctx context.Context, args []Value) (Value, error)
 
 // callerKey is the context key of the calling process's pid.
@@ -37,16 +40,20 @@ func CallerPid(ctx context.Context) (Pid, bool) {
 // Register makes fn callable from Erlang as module:function/arity, e.g.
 // Register("db", "query", 1, fn) for db:query(SQL). The module need not
 // exist as Erlang code; when it does, fn takes the place of its function
-// of that name and arity. Register functions before the Erlang code that
-// calls them runs.
+// of that name and arity for calls from other modules (the module's local
+// calls still run its Erlang code). Register functions before the Erlang
+// code that calls them runs: registering while processes may be calling
+// that function is a data race.
 //
 // fn runs on a worker goroutine, not on a scheduler: the calling process
 // waits for its result (like a receive) while every other process keeps
 // running, so fn may block for as long as it needs. At most WithMaxBlocking
 // calls run at once (the workers of a runtime are shared by all its Go
-// functions); further calls wait their turn in a queue. If the calling
-// process is killed meanwhile, fn still runs to its end and its result is
-// dropped.
+// functions); further calls wait their turn in a queue. (So a Go function
+// that Calls Erlang code which calls Go functions in turn can wait for
+// ever when all the workers are taken by such functions.) If the calling
+// process ends meanwhile, a call still queued does not run, and a running
+// one sees its ctx cancelled; its result is dropped.
 func (r *Runtime) Register(module, function string, arity int, fn Func) error {
 	if fn == nil {
 		return errors.New("beamr: register: nil function")
@@ -82,9 +89,13 @@ func (r *Runtime) native(m, f term.Term, fn Func) vm.NativeFunc {
 			vals[i] = d.value(a)
 		}
 		id := r.vm.NewRefID()
-		j := job{pid: Pid{n: p.Pid.PidNumber(), rt: r.vm}, id: id, fn: fn, args: vals, ext: r.vm.BeginExternal()}
+		pid := Pid{n: p.Pid.PidNumber(), rt: r.vm}
+		ctx, cancel := context.WithCancel(context.WithValue(r.ctx, callerKey{}, pid))
+		j := job{ctx: ctx, caller: &caller{cancel: cancel}, pid: pid, id: id, fn: fn, args: vals, ext: r.vm.BeginExternal()}
+		// The job's context ends with the process.
+		r.vm.Own(p.Pid, j.caller)
 		if !r.pool.submit(r, j) {
-			j.ext()
+			r.finish(j)
 			return p.Raise(term.AtomExit, p.Atom("shutdown"))
 		}
 		argList := p.Heap.List(args...)
@@ -97,15 +108,40 @@ func (r *Runtime) native(m, f term.Term, fn Func) vm.NativeFunc {
 	}
 }
 
-// job is one call of a Go function: fn(args) for the process pid, whose
-// outcome goes back tagged with the reference numbered id. ext ends the
-// runtime's note that a message is still to come (BeginExternal).
+// job is one call of a Go function: fn(ctx, args) for the process pid,
+// whose outcome goes back tagged with the reference numbered id. caller
+// cancels ctx when the process ends. ext ends the runtime's note that a
+// message is still to come (BeginExternal).
 type job struct {
-	pid  Pid
-	id   uint64
-	fn   Func
-	args []Value
-	ext  func()
+	ctx    context.Context
+	caller *caller
+	pid    Pid
+	id     uint64
+	fn     Func
+	args   []Value
+	ext    func()
+}
+
+// caller is the resource, owned by the process that called a Go
+// function, that cancels the function's context when the process ends.
+type caller struct {
+	cancel context.CancelFunc
+}
+
+// Drop does nothing: a caller holds no memory of the runtime.
+func (c *caller) Drop() {}
+
+// OwnerExited cancels the context: the calling process has ended.
+func (c *caller) OwnerExited() { c.cancel() }
+
+// RuntimeClosed cancels the context: the runtime has closed.
+func (c *caller) RuntimeClosed() { c.cancel() }
+
+// finish releases what a job holds once it has run or will not run.
+func (r *Runtime) finish(j job) {
+	r.vm.Disown(j.caller)
+	j.caller.cancel()
+	j.ext()
 }
 
 // pool runs jobs on at most max worker goroutines, which start when jobs
@@ -154,14 +190,21 @@ func (p *pool) next() (job, bool) {
 	return j, true
 }
 
+// queued returns the number of jobs waiting for a worker.
+func (p *pool) queued() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.queue) - p.head
+}
+
 // close drops the jobs that have not started and refuses new ones.
-func (p *pool) close() {
+func (p *pool) close(r *Runtime) {
 	p.mu.Lock()
 	left := p.queue[p.head:]
 	p.queue, p.head, p.closed = nil, 0, true
 	p.mu.Unlock()
 	for _, j := range left {
-		j.ext()
+		r.finish(j)
 	}
 }
 
@@ -199,20 +242,26 @@ func (p *pool) work(r *Runtime) {
 var errGoexit = errors.New("the Go function called runtime.Goexit")
 
 // run runs a job and sends its outcome to its process (also when the
-// function ends its goroutine with runtime.Goexit).
+// function ends its goroutine with runtime.Goexit). A job whose process
+// has ended, or whose runtime is shutting down, is dropped unrun.
 func (r *Runtime) run(j job) {
-	defer j.ext()
+	defer r.finish(j)
+	if j.ctx.Err() != nil {
+		return
+	}
 	var v Value
 	err := errGoexit
 	defer func() {
-		if r.ctx.Err() != nil {
-			return // shutting down: the caller is about to go, and would only crash on a cancelled call
+		if j.ctx.Err() != nil {
+			// The caller is gone, or shutting down (it is about to go,
+			// and would only crash on a cancelled call).
+			return
 		}
 		r.vm.Send(term.MakePid(j.pid.n), func(h *heap.Heap) (term.Term, error) {
 			return r.outcomeTerm(h, j.id, v, err), nil
 		})
 	}()
-	v, err = invoke(context.WithValue(r.ctx, callerKey{}, j.pid), j.fn, j.args)
+	v, err = invoke(j.ctx, j.fn, j.args)
 }
 
 // goPanic is the error of a Go function that panicked.
@@ -251,23 +300,42 @@ func (r *Runtime) outcomeTerm(h *heap.Heap, id uint64, v Value, err error) term.
 // raises.
 func (r *Runtime) exceptionOf(enc encoder, err error) (class, reason term.Term) {
 	h := enc.h
-	var gp *goPanic
-	if errors.As(err, &gp) {
-		return term.AtomError, h.Tuple(r.vm.Atom("go_panic"), h.Binary(r.env.Bins, []byte(gp.Error())))
+	e, text, panicked := errorOf(err)
+	if panicked {
+		return term.AtomError, h.Tuple(r.vm.Atom("go_panic"), h.Binary(r.env.Bins, []byte(text)))
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if e != nil {
 		switch e.Class {
 		case "error", "exit", "throw":
 			c, _ := enc.atom(string(e.Class))
-			if t, cerr := enc.term(e.Reason); cerr == nil {
+			t, cerr := enc.term(e.Reason)
+			if cerr == nil {
 				return c, t
-			} else {
-				err = fmt.Errorf("reason: %w", cerr)
 			}
+			text = "reason: " + cerr.Error()
 		default:
-			err = fmt.Errorf("exception class %q: want error, exit or throw", string(e.Class))
+			text = fmt.Sprintf("exception class %q: want error, exit or throw", string(e.Class))
 		}
 	}
-	return term.AtomError, h.Tuple(r.vm.Atom("go_error"), h.Binary(r.env.Bins, []byte(err.Error())))
+	return term.AtomError, h.Tuple(r.vm.Atom("go_error"), h.Binary(r.env.Bins, []byte(text)))
+}
+
+// errorOf reads the error of a Go function: the *Error it is or wraps,
+// else its text. A panic while reading it (a nil pointer as the error, an
+// Error or Unwrap method that panics) counts as a panic of the function,
+// as does a recovered one (goPanic); text is then the panic's value.
+func errorOf(err error) (e *Error, text string, panicked bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			e, text, panicked = nil, fmt.Sprint(x), true
+		}
+	}()
+	var gp *goPanic
+	if errors.As(err, &gp) {
+		return nil, gp.Error(), true
+	}
+	if errors.As(err, &e) && e != nil {
+		return e, "", false
+	}
+	return nil, err.Error(), false
 }

@@ -26,13 +26,17 @@ import (
 //
 // Going the other way, Go values become terms as follows: every Go integer
 // type and *big.Int become integers; float32 and float64 floats; string
-// and []byte binaries; bool the atoms true and false; Atom, Tuple, List,
-// ImproperList, Map, Bitstring, Pid, Ref and Opaque what they stand for;
-// any other slice or array a list of its converted elements; a Go map a
-// map of its converted keys and values. Anything else (nil, structs,
-// pointers other than *big.Int, channels, functions) cannot be converted
-// and gives an error. To pass an Erlang string (a list of characters), use
-// Charlist.
+// and []byte binaries (of their bytes as they are, UTF-8 or not); bool the
+// atoms true and false; Atom, Tuple, List, ImproperList, Map, Bitstring,
+// Pid, Ref and Opaque what they stand for; any other slice or array a list
+// of its converted elements (nil slices and maps convert as empty ones); a
+// Go map a map of its converted keys and values. The conversion fails with
+// an error, and nothing is sent or started, for what has no term: nil,
+// structs, pointers other than *big.Int, channels, functions, a NaN or
+// infinite float (Erlang floats are finite), an Atom that is not UTF-8 or
+// longer than 255 characters, and values nested more than 100000 levels
+// deep (such as a slice that contains itself). To pass an Erlang string
+// (a list of characters), use Charlist.
 type Value = any
 
 // Atom is an Erlang atom, by name. Atoms are interned per runtime: the
@@ -49,8 +53,10 @@ type Tuple []Value
 // List is a proper Erlang list. An empty (or nil) List is [].
 type List []Value
 
-// ImproperList is a list whose tail is not []: [1, 2 | Tail]. Elems holds
-// at least one element; Tail is any value but a list.
+// ImproperList is a list whose tail is not []: [1, 2 | Tail]. Coming
+// from Erlang, Elems holds at least one element and Tail is not a list.
+// Going to Erlang it is built as written: with no Elems it is just Tail,
+// and with a List as Tail it is a proper list.
 type ImproperList struct {
 	Elems []Value
 	Tail  Value
@@ -114,15 +120,16 @@ func (r Ref) String() string {
 }
 
 // Opaque is a term Go has no type for: a fun, a port or an open file or
-// socket, or a reference made elsewhere. A fun or reference can be passed
-// back to Erlang (it travels in the external term format, as between
-// nodes: a fun of a module that runtime lacks cannot be called there);
-// open files and sockets cannot, as they belong to the processes that
-// opened them. Opaque values compare equal with == when their external
-// forms are equal.
+// socket, or a reference made elsewhere. Like a Pid, an Opaque converts
+// back to a term only in the runtime it came from (it may hold pids of
+// that runtime): a fun or reference can be passed back to Erlang there,
+// while an open file or socket cannot, as it belongs to the process that
+// opened it. Opaque values compare equal with == when they come from the
+// same runtime and their external term formats are equal.
 type Opaque struct {
 	text string // the ~w form
 	ext  string // the external term format, "" when there is none
+	rt   *vm.Runtime
 }
 
 // String returns the term as Erlang writes it (~w).

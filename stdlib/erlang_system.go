@@ -62,7 +62,7 @@ func eSystemInfo(p *vm.Process, a []term.Term) term.Term {
 	if !t.IsAtom() {
 		return p.BadArg()
 	}
-	scheds := int64(runtime.GOMAXPROCS(0))
+	scheds := int64(p.Runtime().SchedulerCount())
 	switch env.AtomName(t) {
 	case "otp_release":
 		return h.String(erlOTPRelease)
@@ -80,6 +80,8 @@ func eSystemInfo(p *vm.Process, a []term.Term) term.Term {
 		return term.MakeSmall(term.MaxAtoms)
 	case "atom_count":
 		return term.MakeSmall(int64(env.Atoms.Len()))
+	case "process_count":
+		return term.MakeSmall(int64(p.Runtime().ProcessCount()))
 	case "process_limit":
 		return term.MakeSmall(262144)
 	case "port_limit":

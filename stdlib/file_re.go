@@ -22,19 +22,35 @@ func registerFileRe(rt *vm.Runtime) {
 	})
 }
 
-// reCache holds compiled patterns by their text.
-var reCache sync.Map
+// reCache holds recently compiled patterns by their text. Compiled
+// patterns are immutable, so runtimes may share them; the cache is
+// emptied when it reaches reCacheMax patterns, so it never grows without
+// bound.
+var reCache struct {
+	mu sync.Mutex
+	m  map[string]*regexp.Regexp
+}
 
-// compiledRe compiles pattern, from the cache when it was seen before.
+const reCacheMax = 64
+
+// compiledRe compiles pattern, from the cache when it was seen lately.
 func compiledRe(pattern string) (*regexp.Regexp, error) {
-	if re, ok := reCache.Load(pattern); ok {
-		return re.(*regexp.Regexp), nil
+	reCache.mu.Lock()
+	re, ok := reCache.m[pattern]
+	reCache.mu.Unlock()
+	if ok {
+		return re, nil
 	}
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return nil, err
 	}
-	reCache.Store(pattern, re)
+	reCache.mu.Lock()
+	if reCache.m == nil || len(reCache.m) >= reCacheMax {
+		reCache.m = make(map[string]*regexp.Regexp)
+	}
+	reCache.m[pattern] = re
+	reCache.mu.Unlock()
 	return re, nil
 }
 

@@ -298,15 +298,10 @@ func (s *scanner) digits(base int) string {
 
 // digitVal is the value of c as a digit of bases up to 36 (99 for none).
 func digitVal(c rune) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'z':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'Z':
-		return int(c-'A') + 10
+	if c < 0 || c > 0x7f {
+		return 99
 	}
-	return 99
+	return erlDigitValue(byte(c))
 }
 
 // number scans an integer, Base#Digits or a float.

@@ -2,7 +2,7 @@
 -module(embedtest).
 -export([add/2, echo/1, crash/1, throw_it/1, double_via_go/1, go_then/1,
          reply_to/2, hold_file/2, sleeper/0, counter/1, call_go_catch/1,
-         loop_until/1, whoami/0]).
+         loop_until/1, whoami/0, nest/1, pid_fun/1, local_add/2, go_wait/0]).
 
 add(A, B) -> A + B.
 
@@ -49,3 +49,15 @@ loop_until(0) -> done;
 loop_until(N) -> loop_until(N - 1).
 
 whoami() -> self().
+
+%% A list nested N levels deep: [[...[x]...]].
+nest(N) -> lists:foldl(fun(_, A) -> [A] end, x, lists:seq(1, N)).
+
+%% A fun that holds the pid P.
+pid_fun(P) -> fun() -> P end.
+
+%% Calls add/2 locally.
+local_add(A, B) -> add(A, B).
+
+%% Calls the Go function gofns:wait/0 and returns what it returns.
+go_wait() -> gofns:wait().

@@ -120,14 +120,21 @@ type schedulers struct {
 	quiet chan struct{}
 }
 
+// SchedulerCount returns the number of schedulers the runtime runs (or
+// will run, once it starts them): Config.Schedulers, or GOMAXPROCS when
+// that is not positive.
+func (rt *Runtime) SchedulerCount() int {
+	if n := rt.cfg.Schedulers; n > 0 {
+		return n
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // startSchedulers starts the scheduler goroutines on first use.
 func (rt *Runtime) startSchedulers() {
 	ss := &rt.sched
 	ss.once.Do(func() {
-		n := rt.cfg.Schedulers
-		if n <= 0 {
-			n = runtime.GOMAXPROCS(0)
-		}
+		n := rt.SchedulerCount()
 		ss.quiet = make(chan struct{}, 1)
 		for i := 0; i < n; i++ {
 			s := &scheduler{rt: rt, id: i, wake: make(chan struct{}, 1)}

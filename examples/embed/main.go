@@ -98,7 +98,10 @@ func run() error {
 			return err
 		}
 		// msg is {greeting, ServerPid, Text}.
-		t := msg.(beamr.Tuple)
+		t, ok := msg.(beamr.Tuple)
+		if !ok || len(t) != 3 || t[0] != beamr.Atom("greeting") {
+			return fmt.Errorf("unexpected message %s", beamr.Format(msg))
+		}
 		fmt.Printf("from %v: %s\n", t[1], t[2])
 	}
 	if err := rt.Send(server, beamr.Atom("stop")); err != nil {

@@ -70,15 +70,7 @@ ensure_dir(Name) ->
             {error, einval};
         false ->
             _ = ensure_dir(Dir),
-            case file:make_dir(Dir) of
-                {error, eexist} = Error ->
-                    case is_dir(Dir) of
-                        true -> ok;
-                        false -> Error
-                    end;
-                Other ->
-                    Other
-            end
+            make_one(Dir)
     end.
 
 %% ensure_path(Path): makes Path and the directories above it.
@@ -91,16 +83,21 @@ ensure_path(Path) ->
                 Path -> {error, einval};
                 Parent ->
                     _ = ensure_path(Parent),
-                    case file:make_dir(Path) of
-                        {error, eexist} = Error ->
-                            case is_dir(Path) of
-                                true -> ok;
-                                false -> Error
-                            end;
-                        Other ->
-                            Other
-                    end
+                    make_one(Path)
             end
+    end.
+
+%% make_one(Dir): makes Dir, whose parent exists; ok when it is there
+%% already (made by someone else meanwhile).
+make_one(Dir) ->
+    case file:make_dir(Dir) of
+        {error, eexist} = Error ->
+            case is_dir(Dir) of
+                true -> ok;
+                false -> Error
+            end;
+        Other ->
+            Other
     end.
 
 %% fold_files(Dir, RegExp, Recursive, Fun, Acc): folds Fun over the
