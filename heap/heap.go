@@ -447,22 +447,21 @@ func (h *Heap) heapBytes(i uint64, n int) []byte {
 // binary, linked into h's off-heap list: the heap holds the table's one
 // reference until a collection finds the object dead or the heap is freed.
 func (h *Heap) RefcBinary(bins *term.BinTable, data []byte) term.Term {
-	hd := bins.Add(data)
-	p := h.Alloc(term.RefcBinWords)
-	h.W[p] = uint64(term.MakeHeader(term.SubRefcBin, term.RefcBinWords-1))
-	h.W[p+1] = uint64(len(data))
-	h.W[p+2] = uint64(hd)
-	h.LinkOffHeap(bins, p)
-	return term.MakeBoxed(p)
+	return h.refcObject(bins, bins.Add(data), len(data))
 }
 
 // RefcBinaryBuffer is RefcBinary for data in a buffer from bins.Buffer,
 // which goes back to bins when the binary is freed.
 func (h *Heap) RefcBinaryBuffer(bins *term.BinTable, data []byte) term.Term {
-	hd := bins.AddBuffer(data)
+	return h.refcObject(bins, bins.AddBuffer(data), len(data))
+}
+
+// refcObject builds the object of a refc binary of size bytes with handle
+// hd, taking over the handle's one reference.
+func (h *Heap) refcObject(bins *term.BinTable, hd uint32, size int) term.Term {
 	p := h.Alloc(term.RefcBinWords)
 	h.W[p] = uint64(term.MakeHeader(term.SubRefcBin, term.RefcBinWords-1))
-	h.W[p+1] = uint64(len(data))
+	h.W[p+1] = uint64(size)
 	h.W[p+2] = uint64(hd)
 	h.LinkOffHeap(bins, p)
 	return term.MakeBoxed(p)

@@ -303,22 +303,18 @@ crlf(Line) ->
         _ -> Line
     end.
 
-sync(#file_descriptor{module = beamr_file} = Fd) ->
-    Port = port(Fd),
-    Ref = make_ref(),
-    wait(Ref, beamr_file:sync(Ref, Port, false));
-sync(Pid) when is_pid(Pid) ->
-    file_request(Pid, sync);
-sync(_) ->
-    {error, badarg}.
+sync(Fd) -> sync(Fd, sync, false).
 
-datasync(#file_descriptor{module = beamr_file} = Fd) ->
+datasync(Fd) -> sync(Fd, datasync, true).
+
+%% sync(Fd, Request, DataOnly): sync/1 and datasync/1.
+sync(#file_descriptor{module = beamr_file} = Fd, _, DataOnly) ->
     Port = port(Fd),
     Ref = make_ref(),
-    wait(Ref, beamr_file:sync(Ref, Port, true));
-datasync(Pid) when is_pid(Pid) ->
-    file_request(Pid, datasync);
-datasync(_) ->
+    wait(Ref, beamr_file:sync(Ref, Port, DataOnly));
+sync(Pid, Request, _) when is_pid(Pid) ->
+    file_request(Pid, Request);
+sync(_, _, _) ->
     {error, badarg}.
 
 truncate(#file_descriptor{module = beamr_file} = Fd) ->
