@@ -22,8 +22,8 @@ type outcome struct {
 // is error:undef, as in Erlang). When the process is killed by an exit
 // signal, the *Error has class exit and the exit reason.
 //
-// When ctx ends first, the process is killed and Call returns ctx.Err()
-// (a nil ctx is an error).
+// When ctx ends first, the process is killed and Call returns ctx.Err() once
+// it has ended (a nil ctx is an error).
 // Call returns ErrClosed when Shutdown begins meanwhile, and an error
 // wrapping ErrHalted when Erlang code halts the runtime. The process is
 // like any other: it may spawn, send, receive, link and do I/O; its group
@@ -56,7 +56,14 @@ func (r *Runtime) Call(ctx context.Context, module, function string, args ...Val
 		}
 		return nil, r.exitError(w)
 	case <-ctx.Done():
+		// Return once the process has ended, so that what it started
+		// (a queued Go function, say) sees it gone.
 		r.kill(pid)
+		select {
+		case <-w.Done():
+		case <-r.closing:
+		case <-r.vm.Stopped():
+		}
 		return nil, ctx.Err()
 	case <-r.closing:
 		return nil, ErrClosed
