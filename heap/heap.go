@@ -456,6 +456,18 @@ func (h *Heap) RefcBinaryBuffer(bins *term.BinTable, data []byte) term.Term {
 	return h.refcObject(bins, bins.AddBuffer(data), len(data))
 }
 
+// RefcSlice builds a binary of the n bytes at byte offset off of the
+// off-heap binary hd of bins, whose size is size bytes, taking a new
+// reference to it: the whole binary's object, or a sub-binary of it.
+func (h *Heap) RefcSlice(bins *term.BinTable, hd uint32, size, off, n int) term.Term {
+	bins.Retain(hd)
+	whole := h.refcObject(bins, hd, size)
+	if off == 0 && n == size {
+		return whole
+	}
+	return h.SubBinary(whole, uint64(off)*8, uint64(n)*8)
+}
+
 // refcObject builds the object of a refc binary of size bytes with handle
 // hd, taking over the handle's one reference.
 func (h *Heap) refcObject(bins *term.BinTable, hd uint32, size int) term.Term {

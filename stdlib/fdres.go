@@ -22,6 +22,9 @@ type fdRes struct {
 	// sock is the socket state of a socket or listening socket, nil for a
 	// file.
 	sock *sockState
+	// ra is the read-ahead state of a regular file, nil for anything
+	// else.
+	ra *readAhead
 }
 
 // closeReq is an explicit close waiting for operations in flight: the
@@ -60,7 +63,9 @@ func (r *fdRes) OwnerExited() { r.closeImplicit() }
 
 // RuntimeClosed closes the descriptor when the runtime closes.
 func (r *fdRes) RuntimeClosed() {
-	if won, _ := r.fd.BeginClose(implicitClose{}); won {
+	won, _ := r.fd.BeginClose(implicitClose{})
+	r.closeReadAhead()
+	if won {
 		r.fd.CloseNow()
 		return
 	}
@@ -72,6 +77,7 @@ func (r *fdRes) RuntimeClosed() {
 // the last operation in flight completes.
 func (r *fdRes) closeImplicit() {
 	won, now := r.fd.BeginClose(implicitClose{})
+	r.closeReadAhead()
 	if !won {
 		return
 	}
@@ -83,6 +89,14 @@ func (r *fdRes) closeImplicit() {
 		return
 	}
 	r.fd.Shutdown()
+}
+
+// closeReadAhead lets go of what was read ahead, once the file is
+// closing.
+func (r *fdRes) closeReadAhead() {
+	if r.ra != nil {
+		r.ra.close(r.rt.Env.Bins)
+	}
 }
 
 // endOp ends an operation started with fd.Begin, from a completion

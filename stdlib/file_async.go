@@ -36,6 +36,8 @@ const (
 	fopWFOpen
 	fopWFWrite
 	fopWFClose
+	// A read ahead of a sequential read (see readAhead).
+	fopRARead
 )
 
 // fileOp is one operation in flight (or a chain of them), recycled
@@ -56,6 +58,10 @@ type fileOp struct {
 	size   int64 // read_file: the size statx gave a regular file, else -1
 	flags  uint32
 	binary bool // read results as binaries (else lists)
+	// A read at the file's current position, on a file with read-ahead
+	// state (seq), and the size asked for by a read ahead (want).
+	seq  bool
+	want int
 }
 
 var fileOps = sync.Pool{New: func() any { return new(fileOp) }}
@@ -135,16 +141,26 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 		}
 		// A directory opens for reading, but is no file to read.
 		var st unix.Stat_t
-		if unix.Fstat(int(c.Res), &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+		statted := unix.Fstat(int(c.Res), &st) == nil
+		if statted && st.Mode&unix.S_IFMT == unix.S_IFDIR {
 			unix.Close(int(c.Res))
 			o.replyErr(x, -int32(unix.EISDIR))
 			return
 		}
-		_, hd := newFDRes(rt, int(c.Res), bio.KindFile, o.pid)
+		r, hd := newFDRes(rt, int(c.Res), bio.KindFile, o.pid)
+		if statted && st.Mode&unix.S_IFMT == unix.S_IFREG {
+			r.ra = newReadAhead(rt, &st)
+			if o.flags&unix.O_TRUNC != 0 {
+				r.ra.written()
+			}
+		}
 		h := x.Scratch()
 		t := h.Resource(rt.Env.Bins, hd)
 		o.reply(x, h.Tuple(term.AtomOk, t))
 	case fopRead:
+		if o.seq {
+			o.res.ra.readDone(len(o.buf), c.Res)
+		}
 		o.finishOn(x)
 		bins := rt.Env.Bins
 		switch {
@@ -165,7 +181,33 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			}
 			o.reply(x, h.Tuple(term.AtomOk, v))
 		}
+	case fopRARead:
+		ra := o.res.ra
+		o.finishOn(x)
+		ra.mu.Lock()
+		if c.Res <= 0 || ra.closed {
+			ra.last = 0
+			ra.mu.Unlock()
+			rt.Env.Bins.PutBuffer(o.buf)
+			switch {
+			case c.Res == 0:
+				o.reply(x, rt.Atom("eof"))
+			case c.Res < 0:
+				o.replyErr(x, c.Res)
+			default:
+				o.replyErr(x, -int32(unix.EBADF))
+			}
+			return
+		}
+		h := x.Scratch()
+		ra.hold(rt.Env.Bins, o.buf[:c.Res], int(c.Res) < len(o.buf))
+		v, _ := ra.take(h, rt.Env.Bins, o.want, o.binary)
+		ra.mu.Unlock()
+		o.reply(x, h.Tuple(term.AtomOk, v))
 	case fopWrite:
+		if ra := o.res.ra; ra != nil {
+			ra.written()
+		}
 		if c.Res < 0 {
 			o.finishOn(x)
 			rt.Env.Bins.PutBuffer(o.buf)
@@ -276,6 +318,7 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 		}
 		o.sys = int(c.Res)
 		if len(o.buf) == 0 {
+			inodes(rt).bumpSys(o.sys) // it may have been truncated
 			o.closeChain(x, fopWFClose)
 			return
 		}
@@ -284,6 +327,7 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 	case fopWFWrite:
 		if c.Res < 0 {
 			o.err = c.Res
+			inodes(rt).bumpSys(o.sys)
 			o.closeChain(x, fopWFClose)
 			return
 		}
@@ -292,6 +336,7 @@ func (o *fileOp) IODone(x *vm.IOContext, c bio.Completion, _ uint64) {
 			o.submit(x, &bio.Op{Kind: bio.Write, FD: int32(o.sys), Off: -1, Buf: o.buf[o.done:]})
 			return
 		}
+		inodes(rt).bumpSys(o.sys)
 		o.closeChain(x, fopWFClose)
 	case fopWFClose:
 		rt.Env.Bins.PutBuffer(o.buf)

@@ -201,6 +201,9 @@ func fileReadAt(p *vm.Process, a []term.Term, off int64, size, binary term.Term)
 	if !ok || n < 0 {
 		return p.BadArg()
 	}
+	if off < 0 && n <= raBytes/2 {
+		return fileReadSeq(p, a, int(n), binary == term.AtomTrue)
+	}
 	o, fail := startFileOp(p, fopRead, a)
 	if o == nil {
 		return fail
@@ -234,6 +237,13 @@ func fileWriteAt(p *vm.Process, a []term.Term, off int64, data term.Term) term.T
 	if o == nil {
 		return fail
 	}
+	if ra := o.res.ra; ra != nil {
+		if off < 0 {
+			ra.settle(o.res.fd.Sys(), p.Env().Bins)
+		} else {
+			ra.invalidate(p.Env().Bins)
+		}
+	}
 	o.buf = append(p.Env().Bins.Buffer(len(b))[:0], b...)
 	o.off = off
 	return submitOn(p, o, &bio.Op{Kind: bio.Write, FD: int32(o.res.fd.Sys()), Off: off, Buf: o.buf})
@@ -263,6 +273,7 @@ func fileClose(p *vm.Process, a []term.Term) term.Term {
 		return p.Heap.Tuple(term.AtomError, p.Atom("not_on_controlling_process"))
 	}
 	won, now := r.fd.BeginClose(&closeReq{pid: p.Pid, ref: ref})
+	r.closeReadAhead()
 	if !won {
 		return p.Heap.Tuple(term.AtomError, p.Atom("einval"))
 	}
@@ -301,7 +312,7 @@ func fileStat(p *vm.Process, a []term.Term) term.Term {
 // of kind (with buffer buf), and answers ok or the error.
 func submitPathOp(p *vm.Process, kind fileOpKind, ref uint64, buf []byte, op *bio.Op) term.Term {
 	o := newFileOp(kind, p, ref)
-	o.path, o.buf = op.Path, buf
+	o.path, o.buf, o.flags = op.Path, buf, op.Flags
 	err := p.SubmitIO(op, o, 0)
 	if err != nil {
 		o.free()
@@ -399,6 +410,9 @@ func filePosition(p *vm.Process, a []term.Term) term.Term {
 	default:
 		return badarg()
 	}
+	if r.ra != nil {
+		r.ra.settle(r.fd.Sys(), env.Bins)
+	}
 	pos, err := unix.Seek(r.fd.Sys(), off, whence)
 	if err != nil {
 		return p.Heap.Tuple(term.AtomError, p.Atom(errnoName(err.(unix.Errno))))
@@ -412,9 +426,15 @@ func fileTruncate(p *vm.Process, a []term.Term) term.Term {
 	if r == nil {
 		return fail
 	}
+	if r.ra != nil {
+		r.ra.settle(r.fd.Sys(), p.Env().Bins)
+	}
 	pos, err := unix.Seek(r.fd.Sys(), 0, unix.SEEK_CUR)
 	if err == nil {
 		err = unix.Ftruncate(r.fd.Sys(), pos)
+		if r.ra != nil {
+			r.ra.written()
+		}
 	}
 	if err != nil {
 		return p.Heap.Tuple(term.AtomError, p.Atom(errnoName(err.(unix.Errno))))

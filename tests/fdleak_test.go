@@ -25,12 +25,14 @@ func openFDs(t *testing.T) int {
 // TestFileLeaks runs leak/file_leak.beam — 100,000 open/read/close cycles,
 // 10,000 processes killed while holding a file or in the middle of a read,
 // 10,000 explicit closes racing their owner's death, 1,000 file io servers
-// whose owners die — on each ring backend, then checks that every
+// whose owners die, 300 processes that end, are killed or drop their file
+// while holding what was read ahead of them — on each ring backend, then
+// checks that every
 // descriptor the runtime opened was closed exactly once and that the
 // process holds as many descriptors as before.
 func TestFileLeaks(t *testing.T) {
 	runLeakProgram(t, "file_leak",
-		"cycles: 100000000\nkilled holders: 10000\nkilled readers: 10000\nclose races: true\nio servers: 1000\ndone\n",
+		"cycles: 100000000\nkilled holders: 10000\nkilled readers: 10000\nclose races: true\nio servers: 1000\nstreamers: 300\ndone\n",
 		130000)
 }
 
@@ -107,6 +109,9 @@ func runLeakProgram(t *testing.T, name, want string, minOpened int64) {
 				t.Fatalf("%s:main(): %v %v\n%s", name, err, res, errOut.String())
 			}
 			rt.Close()
+			if live, bytes := rt.Env.Bins.Stats(); live != 0 {
+				t.Errorf("%d off-heap binaries or resources (%d bytes) still live after Close", live, bytes)
+			}
 			if got := out.String(); got != want {
 				t.Errorf("output:\n%s\nwant:\n%s", got, want)
 			}

@@ -17,6 +17,10 @@ main() ->
     io:format("killed readers: ~p~n", [kill_readers(F, 10000)]),
     io:format("close races: ~p~n", [close_races(F, 10000)]),
     io:format("io servers: ~p~n", [io_servers(F, 1000)]),
+    Big = filename:join(Dir, "big"),
+    ok = file:write_file(Big, binary:copy(<<"0123456789abcdef">>, 65536)),
+    io:format("streamers: ~p~n", [streamers(Big, 300)]),
+    ok = file:delete(Big),
     ok = file:delete(F),
     ok = file:del_dir(Dir),
     io:format("done~n").
@@ -90,3 +94,29 @@ io_servers(F, N) ->
     Mons = [erlang:monitor(process, S) || S <- Servers],
     kill_all(Pids),
     length([M || M <- Mons, receive {'DOWN', M, _, _, _} -> true end]).
+
+%% Processes streaming a 1 MiB file in 64 KiB chunks, so that each holds
+%% what was read ahead of it, and a chunk they pass on: one in three ends
+%% without closing, one is killed while it waits, one drops its file and
+%% collects. The chunks kept must stay intact.
+streamers(F, N) ->
+    Parent = self(),
+    Pids = [spawn(fun() -> streamer(Parent, F, I rem 3) end)
+            || I <- lists:seq(1, N)],
+    Chunks = [receive {chunk, P, C} -> C end || P <- Pids],
+    kill_all([P || {P, I} <- lists:zip(Pids, lists:seq(1, N)), I rem 3 =:= 1]),
+    erlang:garbage_collect(),
+    Want = binary:copy(<<"0123456789abcdef">>, 4096),
+    length([C || C <- Chunks, C =:= Want]).
+
+streamer(Parent, F, How) ->
+    {ok, Fd} = file:open(F, [read, raw, binary]),
+    {ok, _} = file:read(Fd, 65536),
+    {ok, _} = file:read(Fd, 65536),
+    {ok, C} = file:read(Fd, 65536),
+    Parent ! {chunk, self(), C},
+    case How of
+        0 -> ok;
+        1 -> receive never -> ok end;
+        2 -> erlang:garbage_collect(), receive after 10 -> ok end
+    end.
