@@ -34,8 +34,8 @@ func (s erlFunSource) FunInfo(entry uint32) (md5 [16]byte, newIndex uint32) {
 	if fe == nil {
 		return md5, 0
 	}
-	if fe.Mod != nil {
-		md5 = fe.Mod.MD5()
+	if m := fe.Loaded(); m != nil {
+		md5 = m.MD5()
 	}
 	return md5, fe.Index
 }

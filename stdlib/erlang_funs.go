@@ -89,8 +89,10 @@ func erlFunItem(p *vm.Process, f term.Term, key string) (term.Term, bool) {
 		return term.MakeSmall(int64(env.FunUniq(f))), true
 	case "new_uniq":
 		var md5 [16]byte
-		if fe != nil && fe.Mod != nil {
-			md5 = fe.Mod.MD5()
+		if fe != nil {
+			if m := fe.Loaded(); m != nil {
+				md5 = m.MD5()
+			}
 		}
 		return erlBinary(p, md5[:]), true
 	case "pid":

@@ -35,7 +35,7 @@ func eFunctionExported(p *vm.Process, a []term.Term) term.Term {
 		return term.AtomFalse
 	}
 	e, ok := p.Runtime().LookupExport(m, f, int(n.Small()))
-	return erlBoolTerm(ok && (e.Mod != nil || e.Native != nil))
+	return erlBoolTerm(ok && e.Code().Defined())
 }
 
 // eModuleLoaded is module_loaded(M). The erlang module, whose functions are

@@ -201,8 +201,8 @@ func TestOTPModeNatives(t *testing.T) {
 			if mode == vm.StdlibBundled {
 				want = c.bundled
 			}
-			if (e.Native != nil) != want {
-				t.Errorf("%s: %s:%s/%d native = %v, want %v", mode, c.m, c.f, c.arity, e.Native != nil, want)
+			if (e.Code().Native != nil) != want {
+				t.Errorf("%s: %s:%s/%d native = %v, want %v", mode, c.m, c.f, c.arity, e.Code().Native != nil, want)
 			}
 		}
 		if mode == vm.StdlibOTP {

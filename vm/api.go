@@ -16,7 +16,7 @@ import (
 func (rt *Runtime) Exported(m, f term.Term, arity int) (*Export, bool) {
 	rt.autoloadModule(m)
 	e, ok := rt.LookupExport(m, f, arity)
-	if !ok || (e.Mod == nil && e.Native == nil) {
+	if !ok || !e.Code().Defined() {
 		return nil, false
 	}
 	return e, true

@@ -76,7 +76,9 @@ func (rt *Runtime) instExport(pc uint32) *Export {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	if rt.internal[pc] == nil {
-		rt.internal[pc] = &Export{M: term.AtomErlang, F: term.AtomUndefined, Mod: rt.insts[0], PC: pc}
+		e := &Export{M: term.AtomErlang, F: term.AtomUndefined}
+		e.setCode(ExportCode{Mod: rt.insts[0], PC: pc})
+		rt.internal[pc] = e
 	}
 	return rt.internal[pc]
 }

@@ -18,8 +18,13 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 			return nil, 0, false
 		}
 		fe := p.rt.funEntry(env.FunEntry(f))
-		if fe.Mod == nil {
-			if !p.rt.autoloadModule(fe.Module) || fe.Mod == nil {
+		fm, fpc := fe.Code()
+		if fm == nil {
+			if !p.rt.autoloadModule(fe.Module) {
+				p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
+				return nil, 0, false
+			}
+			if fm, fpc = fe.Code(); fm == nil {
 				p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
 				return nil, 0, false
 			}
@@ -28,7 +33,7 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 		for i := 0; i < n; i++ {
 			p.x[arity+i] = env.FunFree(f, i)
 		}
-		return fe.Mod, int(fe.PC), true
+		return fm, int(fpc), true
 	case term.SubExport:
 		m, fn, a := env.ExportMFA(f)
 		if a != arity {
@@ -36,13 +41,13 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 			return nil, 0, false
 		}
 		e := p.rt.export(env.ExportIndex(f))
-		// Loading the module may bind a native (its stub, in OTP mode).
-		if e.Native == nil && e.Mod == nil && !p.rt.autoload(e) {
+		c, ok := p.rt.exportCode(e)
+		if !ok {
 			p.undef(m, fn, arity)
 			return nil, 0, false
 		}
-		if e.Native != nil {
-			r := e.Native(p, p.x[:arity])
+		if c.Native != nil {
+			r := c.Native(p, p.x[:arity])
 			if r == term.NoValue {
 				if p.trapExport != nil || p.trapFun != term.NoValue {
 					// Run the trap as a tail call of this call.
@@ -60,7 +65,7 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 			mid, npc := p.popCP()
 			return p.rt.inst(mid), int(npc), true
 		}
-		return e.Mod, int(e.PC), true
+		return c.Mod, int(c.PC), true
 	}
 	p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadfun, f))
 	return nil, 0, false
@@ -69,15 +74,16 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 // enterExport calls export e with arity arguments in x registers, as
 // enterFun does.
 func (p *Process) enterExport(e *Export, arity int) (*Module, int, bool) {
-	if e.Native == nil && e.Mod == nil && !p.rt.autoload(e) {
+	c, ok := p.rt.exportCode(e)
+	if !ok {
 		p.undef(e.M, e.F, arity)
 		return nil, 0, false
 	}
-	if e.Native != nil {
+	if c.Native != nil {
 		f := p.ExportFun(e)
 		return p.enterFun(f, arity)
 	}
-	return e.Mod, int(e.PC), true
+	return c.Mod, int(c.PC), true
 }
 
 func (p *Process) badarity(f term.Term, arity int) {

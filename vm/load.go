@@ -126,9 +126,13 @@ func (rt *Runtime) prepare(f *bf.File) (*Module, error) {
 		rt.catches[ci].pc = l.labels[rt.catches[ci].pc]
 	}
 	rt.mu.Unlock()
+	m.lambdaPCs = make([]uint32, len(f.Funs))
 	for i, fn := range f.Funs {
-		fe := rt.funEntry(m.lambdas[i])
-		fe.PC = l.labels[fn.Label]
+		m.lambdaPCs[i] = l.labels[fn.Label]
+		// A fun new to the runtime can be called from now on (by the
+		// module's on_load function); one that older code of the module
+		// has keeps running that code until the module is installed.
+		rt.funEntry(m.lambdas[i]).setCodeIfNone(m, m.lambdaPCs[i])
 	}
 	return m, nil
 }

@@ -19,11 +19,12 @@ type Module struct {
 	// operands (see ops.go). Labels are resolved to offsets in Code.
 	Code []uint64
 
-	imports  []*Export
-	lambdas  []uint32 // FunT index -> runtime fun id
-	literals []term.Term
-	lit      *heap.Heap // literal area: never collected while the module lives
-	strings  []byte
+	imports   []*Export
+	lambdas   []uint32 // FunT index -> runtime fun id
+	lambdaPCs []uint32 // FunT index -> entry point of the fun in Code
+	literals  []term.Term
+	lit       *heap.Heap // literal area: never collected while the module lives
+	strings   []byte
 
 	funcs   []funcRange // sorted by start
 	lines   []linePos   // sorted by pc
@@ -133,7 +134,8 @@ func (rt *Runtime) loadBinary(data []byte, inline bool) (term.Term, error) {
 // the module to become current.
 func (rt *Runtime) runOnLoad(m *Module, inline bool) error {
 	fr, _ := m.funcAt(m.onLoad)
-	e := &Export{M: m.Name, F: fr.name, Mod: m, PC: m.onLoad}
+	e := &Export{M: m.Name, F: fr.name}
+	e.setCode(ExportCode{Mod: m, PC: m.onLoad})
 	p, err := rt.newProcess(e, nil, nil, &spawnOpts{prio: prioNormal, fullsweepAfter: -1})
 	if err != nil {
 		return err
@@ -166,8 +168,9 @@ func (rt *Runtime) install(m *Module) {
 	if old, ok := rt.modules[m.Name]; ok {
 		// Exports of the old instance that the new one lacks become undefined.
 		for _, e := range rt.exports {
-			if e.Mod == old {
-				e.Mod = nil
+			if c := e.Code(); c.Mod == old {
+				c.Mod, c.PC = nil, 0
+				e.setCode(c)
 			}
 		}
 	}
@@ -178,20 +181,15 @@ func (rt *Runtime) install(m *Module) {
 		i := rt.exportIndexLocked(m.Name, name, int(ex.Arity))
 		e := rt.exports[i]
 		k := mfa{m.Name, name, int(ex.Arity)}
-		if n, native := rt.natives[k]; native {
-			if !otpOwned || m.stubs[k] {
-				e.Native = n
-				continue
-			}
-			e.Native = nil // OTP's own code runs in OTP mode
+		c := ExportCode{Mod: m, PC: m.labels[ex.Label]}
+		if n, native := rt.natives[k]; native && (!otpOwned || m.stubs[k]) {
+			// (Otherwise OTP's own code runs, in OTP mode.)
+			c.Native = n
 		}
-		e.Mod = m
-		e.PC = m.labels[ex.Label]
+		e.setCode(c)
 	}
 	for i, id := range m.lambdas {
-		_ = i
-		fe := rt.funs[id]
-		fe.Mod = m
+		rt.funs[id].setCode(m, m.lambdaPCs[i])
 	}
 }
 

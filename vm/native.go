@@ -32,7 +32,10 @@ func (rt *Runtime) Register(module, name string, arity int, f NativeFunc) {
 			return
 		}
 	}
-	rt.exports[i].Native = f
+	e := rt.exports[i]
+	c := e.Code()
+	c.Native = f
+	e.setCode(c)
 }
 
 // Native returns the Go function registered as module:name/arity.

@@ -137,17 +137,14 @@ type FunEntry struct {
 	OldUniq uint32
 	Arity   int // including free variables
 	NumFree int
-	Mod     *Module // nil until the module is loaded
-	PC      uint32
+	code    atomic.Pointer[funCode] // nil until the module is loaded
 }
 
 // Export is an entry of the export table: M:F/A and what to run for it.
 type Export struct {
-	M, F   term.Term
-	Arity  int
-	Mod    *Module    // Erlang code, or nil
-	PC     uint32     // entry point in Mod.Code
-	Native NativeFunc // Go code, used when set
+	M, F  term.Term
+	Arity int
+	code  atomic.Pointer[ExportCode] // nil: undefined
 }
 
 type catchTarget struct {
@@ -276,7 +273,7 @@ func (rt *Runtime) exportIndexLocked(m, f term.Term, arity int) uint32 {
 	i := uint32(len(rt.exports))
 	e := &Export{M: m, F: f, Arity: arity}
 	if n, ok := rt.natives[k]; ok && !rt.otpOwnedLocked(rt.Env.AtomName(m)) {
-		e.Native = n
+		e.setCode(ExportCode{Native: n})
 	}
 	rt.exports = append(rt.exports, e)
 	rt.exportIx[k] = i
@@ -367,8 +364,8 @@ func opName(op uint64) string {
 // index (term.FunSource, for encoding closures in the external format).
 func (rt *Runtime) FunInfo(id uint32) (md5 [16]byte, newIndex uint32) {
 	fe := rt.funEntry(id)
-	if fe.Mod != nil {
-		md5 = fe.Mod.md5
+	if m := fe.Loaded(); m != nil {
+		md5 = m.md5
 	}
 	return md5, fe.Index
 }

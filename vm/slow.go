@@ -64,16 +64,16 @@ func (p *Process) slow(pc int) (int, runResult) {
 				next = pc + 4
 			}
 			p.r.reds--
-			// Loading the module may bind a native (its stub, in OTP mode).
-			if e.Native == nil && e.Mod == nil && !rt.autoload(e) {
+			c, ok := rt.exportCode(e)
+			if !ok {
 				fault = pc
 				p.undef(e.M, e.F, arity)
 				// A tail call has left its caller: OTP shows no frame for it.
 				p.r.noFaultLoc = op != opCallExt
 				goto exception
 			}
-			if e.Native != nil {
-				r := e.Native(p, p.x[:arity])
+			if c.Native != nil {
+				r := c.Native(p, p.x[:arity])
 				if r == term.NoValue {
 					if p.trapExport != nil || p.trapFun != term.NoValue {
 						if op == opCallExt {
@@ -101,9 +101,9 @@ func (p *Process) slow(pc int) (int, runResult) {
 			if op == opCallExt {
 				p.push(term.MakeCP(mod.ID, uint32(next)))
 			}
-			mod = e.Mod
+			mod = c.Mod
 			base = codeBase(mod)
-			pc = int(e.PC)
+			pc = int(c.PC)
 			if p.r.reds <= 0 {
 				goto yield
 			}
@@ -339,13 +339,14 @@ func (p *Process) slow(pc int) (int, runResult) {
 				}
 			}
 			e := mod.imports[cw(base, pc+3)]
-			if e.Native == nil {
+			native := e.Code().Native
+			if native == nil {
 				fault = pc
 				p.undef(e.M, e.F, 0)
 				goto exception
 			}
 			p.r.args[0], p.r.args[1] = a, b
-			r := e.Native(p, p.r.args[:2])
+			r := native(p, p.r.args[:2])
 			if r == term.NoValue {
 				if fail := cw(base, pc+1); fail != 0 {
 					pc = int(fail)
@@ -365,7 +366,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 		// BIFs.
 		case opBif0: // Bif Dst
 			e := mod.imports[cw(base, pc+1)]
-			r := e.Native(p, nil)
+			r := e.Code().Native(p, nil)
 			if r == term.NoValue {
 				fault = pc
 				p.bifFrame(e, 0)
@@ -396,8 +397,8 @@ func (p *Process) slow(pc int) (int, runResult) {
 				args[i] = p.get(cw(base, pc+off+i))
 			}
 			var r term.Term
-			if e.Native != nil {
-				r = e.Native(p, args[:n])
+			if native := e.Code().Native; native != nil {
+				r = native(p, args[:n])
 			} else {
 				r = p.Error(term.AtomUndef)
 			}
@@ -538,13 +539,14 @@ func (p *Process) slow(pc int) (int, runResult) {
 			p.r.reds--
 			if e := p.trapExport; e != nil {
 				p.trapExport = nil
-				if e.Native == nil && e.Mod == nil && !rt.autoload(e) {
+				c, ok := rt.exportCode(e)
+				if !ok {
 					fault = pc
 					p.undef(e.M, e.F, p.trapArgs)
 					goto exception
 				}
-				if e.Native != nil {
-					r := e.Native(p, p.x[:p.trapArgs])
+				if c.Native != nil {
+					r := c.Native(p, p.x[:p.trapArgs])
 					if r == term.NoValue {
 						if p.trapExport != nil || p.trapFun != term.NoValue {
 							goto trap
@@ -556,9 +558,9 @@ func (p *Process) slow(pc int) (int, runResult) {
 					p.x[0] = r
 					goto doReturn
 				}
-				mod = e.Mod
+				mod = c.Mod
 				base = codeBase(mod)
-				pc = int(e.PC)
+				pc = int(c.PC)
 				goto next
 			}
 			f := p.trapFun

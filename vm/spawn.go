@@ -130,7 +130,7 @@ type Result struct {
 // result says so (Halted).
 func (rt *Runtime) Apply(m, f term.Term, args []term.Term) (*Result, error) {
 	e := rt.export(rt.ExportIndex(m, f, len(args)))
-	if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
+	if _, ok := rt.exportCode(e); !ok {
 		return nil, fmt.Errorf("%s is not defined", e.String(&rt.Env))
 	}
 	p, err := rt.newProcess(e, args, nil, &spawnOpts{prio: prioNormal, fullsweepAfter: -1})
@@ -290,11 +290,11 @@ func (p *Process) Halt(code int) { panic(haltSignal(code)) }
 // autoload loads e's module from the code path if needed and reports
 // whether e is now callable.
 func (rt *Runtime) autoload(e *Export) bool {
-	if e.Native != nil || e.Mod != nil {
+	if e.Code().Defined() {
 		return true
 	}
 	rt.autoloadModule(e.M)
-	return e.Mod != nil || e.Native != nil
+	return e.Code().Defined()
 }
 
 // autoloadModule loads module m unless it is loaded, looking where the

@@ -56,7 +56,7 @@ func (rt *Runtime) sysProcNamed(name term.Term) *sysProc {
 func (rt *Runtime) startSys(s *sysProc) term.Term {
 	s.once.Do(func() {
 		e := rt.export(rt.ExportIndex(s.m, s.f, 1))
-		if e.Mod == nil && e.Native == nil && !rt.autoload(e) {
+		if _, ok := rt.exportCode(e); !ok {
 			return
 		}
 		o := &spawnOpts{prio: prioNormal, fullsweepAfter: -1}
