@@ -627,6 +627,87 @@ func (r *regs) fast() runResult {
 			fset(r, stk, sp, cw(base, pc+6), term.MakeList(at))
 			pc += 7
 
+		case opAllocateMoveXY: // allocate N Live; move_x_y S D
+			n := int(cw(base, pc+1))
+			if sp+n >= len(stk) {
+				goto slow
+			}
+			y := unsafe.Pointer(unsafe.SliceData(stk))
+			for i := sp; i < sp+n; i++ {
+				*(*term.Term)(unsafe.Add(y, i*8)) = term.Nil
+			}
+			sp += n
+			*yat(stk, sp, cw(base, pc+5)) = r.x[cw(base, pc+4)&(MaxX-1)]
+			pc += 6
+		case opAllocateGetList: // allocate N Live; get_list S H T
+			n := int(cw(base, pc+1))
+			if sp+n >= len(stk) {
+				goto slow
+			}
+			y := unsafe.Pointer(unsafe.SliceData(stk))
+			for i := sp; i < sp+n; i++ {
+				*(*term.Term)(unsafe.Add(y, i*8)) = term.Nil
+			}
+			sp += n
+			l := fget(r, stk, sp, cw(base, pc+4))
+			fset(r, stk, sp, cw(base, pc+5), env.Hd(l))
+			fset(r, stk, sp, cw(base, pc+6), env.Tl(l))
+			pc += 7
+		case opPutListDeallocReturn: // put_list A B D; deallocate_return N
+			h := r.heap
+			at := h.Top
+			if at+2 > h.End {
+				goto slow
+			}
+			h.Top = at + 2
+			h.W[at] = uint64(fget(r, stk, sp, cw(base, pc+1)))
+			h.W[at+1] = uint64(fget(r, stk, sp, cw(base, pc+2)))
+			fset(r, stk, sp, cw(base, pc+3), term.MakeList(at))
+			pc += 4
+			nsp := sp - 1 - int(cw(base, pc+1))
+			if nsp < yGuard {
+				goto slow
+			}
+			cp := stk[nsp]
+			mid, npc := cp.CP()
+			if !cp.IsCP() || mid != r.modID {
+				goto slow
+			}
+			sp = nsp
+			pc = int(npc)
+		case opTestHeapPutTuple2: // test_heap Need Live; put_tuple2 Dst N Elems...
+			n := int(cw(base, pc+5))
+			h := r.heap
+			at := h.Top
+			if heap.Verify || at+cw(base, pc+1) > h.End || at+1+uint64(n) > h.End {
+				goto slow
+			}
+			h.Top = at + 1 + uint64(n)
+			h.W[at] = uint64(term.MakeHeader(term.SubTuple, n))
+			for i := 0; i < n; i++ {
+				h.W[at+1+uint64(i)] = uint64(fget(r, stk, sp, cw(base, pc+6+i)))
+			}
+			fset(r, stk, sp, cw(base, pc+4), term.MakeBoxed(at))
+			pc += 6 + n
+		case opIsTupleTestArity: // is_tuple Fail S; test_arity Fail2 S N
+			t := fget(r, stk, sp, cw(base, pc+2))
+			if !t.IsBoxed() {
+				pc = int(cw(base, pc+1))
+				continue
+			}
+			hd := term.Term(env.W[t.Index()])
+			if hd.HeaderSub() != term.SubTuple {
+				pc = int(cw(base, pc+1))
+			} else if hd != term.MakeHeader(term.SubTuple, int(cw(base, pc+6))) {
+				pc = int(cw(base, pc+4))
+			} else {
+				pc += 7
+			}
+		case opGetTupleElementTwice: // get_tuple_element S I D, twice
+			fset(r, stk, sp, cw(base, pc+3), env.Elem(fget(r, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
+			fset(r, stk, sp, cw(base, pc+7), env.Elem(fget(r, stk, sp, cw(base, pc+5)), int(cw(base, pc+6))))
+			pc += 8
+
 		// Guard BIFs with a fast path, in their generic layouts (bif0: Bif
 		// Dst; bif1/2: Fail Bif Args Dst; gc_bif1: Fail Live Bif Arg Dst).
 		// Anything unusual, every error included, goes to slow.

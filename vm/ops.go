@@ -116,7 +116,14 @@ const (
 	opGcBifMapSize   = 102
 	// get_map_elements of one key (specialise.go).
 	opGetMapElem1 = 103
-	numHotOps     = 104
+	// More fused pairs (specialise.go).
+	opAllocateMoveXY       = 104
+	opAllocateGetList      = 105
+	opPutListDeallocReturn = 106
+	opTestHeapPutTuple2    = 107
+	opIsTupleTestArity     = 108
+	opGetTupleElementTwice = 109
+	numHotOps              = 110
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -689,6 +696,12 @@ var opNames = map[uint64]string{
 	opMoveYXDeallocReturn:   "move_y_x+deallocate_return",
 	opIsNonemptyListGetList: "is_nonempty_list+get_list",
 	opTestHeapPutList:       "test_heap+put_list",
+	opAllocateMoveXY:        "allocate+move_x_y",
+	opAllocateGetList:       "allocate+get_list",
+	opPutListDeallocReturn:  "put_list+deallocate_return",
+	opTestHeapPutTuple2:     "test_heap+put_tuple2",
+	opIsTupleTestArity:      "is_tuple+test_arity",
+	opGetTupleElementTwice:  "get_tuple_element+get_tuple_element",
 	opBifSelf:               "bif0(self)",
 	opBifHd:                 "bif1(hd)",
 	opBifTl:                 "bif1(tl)",

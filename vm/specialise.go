@@ -89,17 +89,23 @@ func isImmedConst(w uint64) bool { return term.Term(w).IsImmed() }
 // to the second one — which fuse never allows: the second instruction of a
 // pair is never a label.
 var fusions = map[[2]uint64]uint64{
-	{opMoveXX, opMoveXX}:          opMoveXXMoveXX,
-	{opMoveXY, opMoveXY}:          opMoveXYMoveXY,
-	{opMoveYX, opMoveYX}:          opMoveYXMoveYX,
-	{opMoveXX, opCall}:            opMoveXXCall,
-	{opMoveYX, opCall}:            opMoveYXCall,
-	{opMoveXX, opCallLast}:        opMoveXXCallLast,
-	{opMoveYX, opCallLast}:        opMoveYXCallLast,
-	{opMoveXX, opReturn}:          opMoveXXReturn,
-	{opMoveYX, opDeallocReturn}:   opMoveYXDeallocReturn,
-	{opIsNonemptyList, opGetList}: opIsNonemptyListGetList,
-	{opTestHeap, opPutList}:       opTestHeapPutList,
+	{opMoveXX, opMoveXX}:                   opMoveXXMoveXX,
+	{opMoveXY, opMoveXY}:                   opMoveXYMoveXY,
+	{opMoveYX, opMoveYX}:                   opMoveYXMoveYX,
+	{opMoveXX, opCall}:                     opMoveXXCall,
+	{opMoveYX, opCall}:                     opMoveYXCall,
+	{opMoveXX, opCallLast}:                 opMoveXXCallLast,
+	{opMoveYX, opCallLast}:                 opMoveYXCallLast,
+	{opMoveXX, opReturn}:                   opMoveXXReturn,
+	{opMoveYX, opDeallocReturn}:            opMoveYXDeallocReturn,
+	{opIsNonemptyList, opGetList}:          opIsNonemptyListGetList,
+	{opTestHeap, opPutList}:                opTestHeapPutList,
+	{opAllocate, opMoveXY}:                 opAllocateMoveXY,
+	{opAllocate, opGetList}:                opAllocateGetList,
+	{opPutList, opDeallocReturn}:           opPutListDeallocReturn,
+	{opTestHeap, opPutTuple2}:              opTestHeapPutTuple2,
+	{opIsTuple, opTestArity}:               opIsTupleTestArity,
+	{opGetTupleElement, opGetTupleElement}: opGetTupleElementTwice,
 }
 
 // fusedFirst maps each fused opcode to the opcode of its first instruction.
@@ -126,6 +132,9 @@ func fuse(code []uint64, instrs []uint32, labels []uint32) {
 		if f, ok := fusions[[2]uint64{code[a], code[b]}]; ok {
 			if code[a] == opIsNonemptyList && code[a+2] != code[b+1] {
 				continue // the test and the get_list must name the same list
+			}
+			if code[a] == opIsTuple && code[a+2] != code[b+2] {
+				continue // both tests must be of the same term
 			}
 			code[a] = f
 			k++ // the second instruction is not the first of another pair
