@@ -257,7 +257,7 @@ func writeSeg(env *term.Env, data []byte, off uint64, s *bsSeg) {
 // size and value the way OTP reports failures.
 func (p *Process) bsCreateBinSlow(code []uint64, pc int) (int, bool) {
 	env := p.env()
-	n := int(code[pc+3])
+	n := createSegs(code[pc+3])
 	next := pc + 4 + segWords*n
 	var stack [8]bsSeg
 	segs := stack[:0]

@@ -18,10 +18,26 @@ import (
 
 // bsCreateBin runs bs_create_bin: Fail Dst N Segments (N segments of
 // segWords words).
+// The word after a bs_create_bin's destination holds its number of
+// segments (low 32 bits) and its live x register count (high 32 bits).
+func createSegs(w uint64) int { return int(w & 0xFFFFFFFF) }
+func createLive(w uint64) int { return int(w >> 32) }
+
+// createNeed is the room bs_create_bin asks of the heap before it builds:
+// enough for a binary's object and a sub-binary, or a short heap binary.
+// A larger result is allocated past it (and collected at the next
+// collection point).
+const createNeed = 16
+
 func (p *Process) bsCreateBin(code []uint64, pc int) (int, bool) {
 	base := unsafe.Pointer(unsafe.SliceData(code)) // operands: see bits
 	first := pc + 4
-	next := first + segWords*int(cw(base, pc+3))
+	nl := cw(base, pc+3)
+	next := first + segWords*createSegs(nl)
+	// As in OTP, the instruction is a collection point with its Live x
+	// registers (which, with y registers and literals, hold every
+	// segment's value): a loop that only builds binaries collects too.
+	p.Heap.Need(createNeed, createLive(nl))
 	appending := false
 	if next > first {
 		k := cw(base, first) & 0xFF

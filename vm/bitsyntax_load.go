@@ -304,7 +304,11 @@ func (l *loader) bsCreateBin(a []beamfile.Arg) error {
 		return l.fail("bs_create_bin: bad segment list")
 	}
 	segs := a[5].List
-	l.emit(uint64(len(segs) / 6))
+	live := uint64(a[2].Val)
+	if a[2].Kind != beamfile.KindU || live >= MaxX {
+		return l.fail("bs_create_bin: bad live count %d", a[2].Val)
+	}
+	l.emit(uint64(len(segs)/6) | live<<32)
 	for i := 0; i < len(segs); i += 6 {
 		typ, seg, unit, flags, val, size := segs[i], segs[i+1], segs[i+2], segs[i+3], segs[i+4], segs[i+5]
 		if typ.Kind != beamfile.KindA {

@@ -125,6 +125,16 @@ func (p *Process) putMap(code []uint64, pc int) (int, bool) {
 		p.Raise(term.AtomError, p.Heap.Tuple(term.AtomBadmap, src))
 		return 0, false
 	}
+	// As in OTP, the instruction is a collection point: its Live x
+	// registers, and the source map (kept in x[Live] meanwhile), survive;
+	// the keys and values are in those registers, y registers or
+	// literals. Without it a loop that only builds maps would never
+	// collect, and its heap would only grow.
+	if live := int(code[pc+4]); live < MaxX {
+		p.x[live] = src
+		p.Heap.Need(2+2*(env.MapSize(src)+n/2), live+1)
+		src = p.x[live]
+	}
 	var m term.Term
 	var ok bool
 	if n == 2 {

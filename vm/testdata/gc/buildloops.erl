@@ -1,0 +1,21 @@
+-module(buildloops).
+-export([maps/1, bins/1]).
+
+%% Loops whose only allocation is a map update or a binary append: no
+%% test_heap, so put_map_assoc and bs_create_bin must collect themselves.
+
+maps(N) -> maps(N, 0).
+
+maps(0, Acc) -> Acc;
+maps(N, Acc) -> maps(N - 1, Acc + map_size(build(1, 30, #{}))).
+
+build(I, Max, M) when I > Max -> M;
+build(I, Max, M) -> build(I + 1, Max, M#{I => I * I}).
+
+bins(N) -> bins(N, 0).
+
+bins(0, Acc) -> Acc;
+bins(N, Acc) -> bins(N - 1, Acc + byte_size(append(1000, <<>>))).
+
+append(0, B) -> B;
+append(I, B) -> append(I - 1, <<B/binary, I:16, (I band 255):8>>).
