@@ -124,10 +124,11 @@ func vmHWM() uint64 {
 	return 0
 }
 
-// TestBuildLoopsCollect runs loops whose only allocations are map updates
-// and binary appends (instructions without a test_heap before them) and
-// checks that they collect: the arena's high-water mark stays small, as
-// it did not when those instructions only ever grew the heap.
+// TestBuildLoopsCollect runs loops whose only allocations are map updates,
+// binary appends (instructions without a test_heap before them) or made
+// by native functions, and checks that they collect: the arena's
+// high-water mark stays small, as it did not when those instructions only
+// ever grew the heap.
 func TestBuildLoopsCollect(t *testing.T) {
 	data, err := os.ReadFile("testdata/gc/buildloops.beam")
 	if err != nil {
@@ -137,7 +138,7 @@ func TestBuildLoopsCollect(t *testing.T) {
 		fun  string
 		n    int64
 		want int64
-	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}} {
+	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}, {"seqs", 50000, 50000 * 100}} {
 		rt := gcRuntime(t)
 		mod, err := rt.LoadBinary(data)
 		if err != nil {

@@ -86,10 +86,12 @@ func (p *Process) slow(pc int) (int, runResult) {
 					goto exception
 				}
 				p.x[0] = r
-				// A native may have made a collection due by adding
-				// off-heap binaries past the virtual binary heap: only x0
-				// is live here, so collect now, as OTP does after a BIF.
-				if h := p.Heap; h.OffWords > h.BinVHeapSize {
+				// A native may have made a collection due, by chaining a
+				// heap fragment or by adding off-heap binaries past the
+				// virtual binary heap: only x0 is live here, so collect
+				// now, as OTP does after a BIF. (Otherwise a loop whose
+				// allocations are all natives' would never collect.)
+				if h := p.Heap; h.Top >= h.End || h.OffWords > h.BinVHeapSize {
 					h.Need(1, 1)
 				}
 				if op == opCallExt {

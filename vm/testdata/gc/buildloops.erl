@@ -1,8 +1,9 @@
 -module(buildloops).
--export([maps/1, bins/1]).
+-export([maps/1, bins/1, seqs/1]).
 
 %% Loops whose only allocation is a map update or a binary append: no
-%% test_heap, so put_map_assoc and bs_create_bin must collect themselves.
+%% test_heap, so put_map_assoc and bs_create_bin must collect themselves;
+%% and one whose only allocations are made by native functions.
 
 maps(N) -> maps(N, 0).
 
@@ -19,3 +20,8 @@ bins(N, Acc) -> bins(N - 1, Acc + byte_size(append(1000, <<>>))).
 
 append(0, B) -> B;
 append(I, B) -> append(I - 1, <<B/binary, I:16, (I band 255):8>>).
+
+seqs(N) -> seqs(N, 0).
+
+seqs(0, Acc) -> Acc;
+seqs(N, Acc) -> seqs(N - 1, Acc + length(lists:seq(1, 100))).
