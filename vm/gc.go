@@ -146,3 +146,22 @@ func (rt *Runtime) CodeBytes() uint64 {
 	}
 	return n
 }
+
+// collectIfDue collects after a native function's allocations, which
+// never collect, made a collection due: a chained heap fragment, the heap
+// past its limit, or off-heap binaries past the virtual binary heap.
+// Without it a loop whose allocations are all made by natives would never
+// collect. The x registers below live survive, and keep (parked in
+// x[live]); collectIfDue returns keep as the collection moved it. (The
+// gcverify build keeps the limit at the top after each collection, so as
+// to collect at every test_heap; there only a chained fragment or the
+// binary heap makes a collection due here.)
+func (p *Process) collectIfDue(live int, keep term.Term) term.Term {
+	h := p.Heap
+	if len(h.Young()) > 1 || (h.Top > h.End && !heap.Verify) || h.OffWords > h.BinVHeapSize {
+		p.x[live] = keep
+		h.Need(1, live+1)
+		keep = p.x[live]
+	}
+	return keep
+}

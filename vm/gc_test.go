@@ -126,7 +126,7 @@ func vmHWM() uint64 {
 
 // TestBuildLoopsCollect runs loops whose only allocations are map updates,
 // binary appends (instructions without a test_heap before them) or made
-// by native functions, and checks that they collect: the arena's
+// by native functions (called, or guard BIFs on bignums), and checks that they collect: the arena's
 // high-water mark stays small, as it did not when those instructions only
 // ever grew the heap.
 func TestBuildLoopsCollect(t *testing.T) {
@@ -138,7 +138,7 @@ func TestBuildLoopsCollect(t *testing.T) {
 		fun  string
 		n    int64
 		want int64
-	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}, {"seqs", 50000, 50000 * 100}} {
+	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}, {"seqs", 50000, 50000 * 100}, {"bigs", 400000, 1200003}} {
 		rt := gcRuntime(t)
 		mod, err := rt.LoadBinary(data)
 		if err != nil {

@@ -3,7 +3,6 @@ package vm
 import (
 	"math/bits"
 
-	"github.com/beamr/beamr/heap"
 	"github.com/beamr/beamr/term"
 )
 
@@ -86,18 +85,9 @@ func (p *Process) slow(pc int) (int, runResult) {
 					p.bifFrame(e, arity)
 					goto exception
 				}
-				p.x[0] = r
-				// A native may have made a collection due, by chaining a
-				// heap fragment or by adding off-heap binaries past the
-				// virtual binary heap: only x0 is live here, so collect
-				// now, as OTP does after a BIF. (Otherwise a loop whose
-				// allocations are all natives' would never collect.)
-				// (The gcverify build keeps End at the top after each
-				// collection, to collect at every test_heap; there only a
-				// chained fragment makes one due here.)
-				if h := p.Heap; len(h.Young()) > 1 || (h.Top > h.End && !heap.Verify) || h.OffWords > h.BinVHeapSize {
-					h.Need(1, 1)
-				}
+				// Only x0 is live here: collect now if the native made a
+				// collection due, as OTP does after a BIF.
+				p.x[0] = p.collectIfDue(0, r)
 				if op == opCallExt {
 					pc = next
 					goto next
@@ -417,6 +407,11 @@ func (p *Process) slow(pc int) (int, runResult) {
 				copy(p.x[:n], args[:n])
 				p.bifFrame(e, n)
 				goto exception
+			}
+			if off == 4 { // gc_bif: Live x registers, and the result, survive
+				if live := int(cw(base, pc+2)); live < MaxX {
+					r = p.collectIfDue(live, r)
+				}
 			}
 			p.set(cw(base, pc+off+n), r)
 			pc += off + n + 1

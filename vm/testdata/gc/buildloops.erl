@@ -1,9 +1,10 @@
 -module(buildloops).
--export([maps/1, bins/1, seqs/1]).
+-export([maps/1, bins/1, seqs/1, bigs/1]).
 
 %% Loops whose only allocation is a map update or a binary append: no
 %% test_heap, so put_map_assoc and bs_create_bin must collect themselves;
-%% and one whose only allocations are made by native functions.
+%% and ones whose only allocations are made by native functions (called, or
+%% guard BIFs on bignums).
 
 maps(N) -> maps(N, 0).
 
@@ -25,3 +26,8 @@ seqs(N) -> seqs(N, 0).
 
 seqs(0, Acc) -> Acc;
 seqs(N, Acc) -> seqs(N - 1, Acc + length(lists:seq(1, 100))).
+
+bigs(N) -> bigs(N, 1 bsl 200, 0).
+
+bigs(0, _, Acc) -> Acc;
+bigs(N, B, Acc) -> bigs(N - 1, B, Acc + (B * N) rem 7).
