@@ -130,6 +130,12 @@ func vmHWM() uint64 {
 // high-water mark stays small, as it did not when those instructions only
 // ever grew the heap.
 func TestBuildLoopsCollect(t *testing.T) {
+	if heap.Verify {
+		// The gcverify build keeps the heap's limit at its top after
+		// each collection (to collect at every test_heap) and so does
+		// not take a heap past its limit as a collection due.
+		t.Skip("the gcverify build collects on its own schedule")
+	}
 	data, err := os.ReadFile("testdata/gc/buildloops.beam")
 	if err != nil {
 		t.Fatal(err)
