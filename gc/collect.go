@@ -35,6 +35,15 @@ func (r *Roots) each(f func(t *term.Term)) {
 	}
 }
 
+// words returns the number of root words.
+func (r *Roots) words() uint64 {
+	n := uint64(len(r.Words))
+	for _, s := range r.Slices {
+		n += uint64(len(s))
+	}
+	return n
+}
+
 // Options modify one collection.
 type Options struct {
 	// Full asks for a major collection (a full sweep).
@@ -81,7 +90,12 @@ func Collect(h *heap.Heap, env *term.Env, roots *Roots, need int, opts Options) 
 	if len(young) == 0 {
 		panic("gc: collecting a freed heap")
 	}
-	stack := uint64(max(roots.StackWords, 0))
+	// The stack, and the other roots with it, count toward the size
+	// picked: a collection visits every root, so a young generation
+	// at least as large as the roots (a long message queue, say) keeps
+	// the collections that allocation triggers from visiting the same
+	// roots again after every few words.
+	stack := max(uint64(max(roots.StackWords, 0)), roots.words())
 	youngUsed := h.YoungUsed()
 	y0 := young[0]
 	mature := uint64(0)

@@ -229,3 +229,48 @@ func TestRefcReleasedExactlyOnce(t *testing.T) {
 		t.Fatalf("%d binaries (%d bytes) still alive", n, b)
 	}
 }
+
+// TestManyRootsKeepHeapLarge checks that the young generation is sized for
+// the roots as well as the live data: a process with a long message queue
+// (every message a root) that allocates a little at a time must not be
+// collected, visiting every root again, after every few words.
+func TestManyRootsKeepHeapLarge(t *testing.T) {
+	te := newTestEnv(t)
+	h := te.h
+	roots := make([]term.Term, 50000)
+	for i := range roots {
+		roots[i] = h.Tuple(term.AtomOk, term.MakeSmall(int64(i)))
+	}
+	te.collect(h, roots, 0, false)
+	te.collect(h, roots, 0, false) // everything now in the old generation
+	te.collect(h, roots, 0, false) // nothing young left to size for
+	if h.HeapSize < uint64(len(roots)) {
+		t.Fatalf("young generation of %d words for %d roots", h.HeapSize, len(roots))
+	}
+	if h.YoungUsed() != 0 || h.OldUsed() == 0 {
+		t.Fatalf("%d young and %d old words used, want the data promoted", h.YoungUsed(), h.OldUsed())
+	}
+}
+
+// TestFirstHeapSmall checks NewFirst: a process that needs little starts
+// with a block of a fraction of MinHeapSize, and its first collection
+// grows it to MinHeapSize.
+func TestFirstHeapSmall(t *testing.T) {
+	te := newTestEnv(t)
+	h, err := heap.NewFirst(te.a, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Bins = te.env.Bins
+	if h.HeapSize != 64 || h.MinHeapSize != heap.MinHeapSize {
+		t.Fatalf("first heap of %d words (minimum %d), want 64 (%d)", h.HeapSize, h.MinHeapSize, heap.MinHeapSize)
+	}
+	roots := []term.Term{h.Tuple(term.AtomOk)}
+	te.collect(h, roots, 100, false)
+	if h.HeapSize != heap.MinHeapSize {
+		t.Fatalf("heap of %d words after the first collection, want %d", h.HeapSize, heap.MinHeapSize)
+	}
+	if h, err = heap.NewFirst(te.a, 200); err != nil || h.HeapSize != heap.MinHeapSize {
+		t.Fatalf("NewFirst(200): heap of %d words, %v; want %d", h.HeapSize, err, heap.MinHeapSize)
+	}
+}

@@ -103,10 +103,33 @@ const MinBlock = 1 << 8
 // HeapSize is the first size of OTP's schedule that holds max(n,
 // MinHeapSize).
 func New(a *Arena, n int) (*Heap, error) {
+	return newHeap(a, NextHeapSize(uint64(max(n, MinHeapSize)), 0))
+}
+
+// NewFirst returns an empty heap for a new process that needs n words
+// to start (its arguments and its first stack). Where n is well under
+// MinHeapSize the heap starts smaller, with the smallest block that
+// holds n words and FirstSlack more: a process that never allocates much
+// (one that waits for messages) then costs a fraction of a full heap,
+// and one that does grows to MinHeapSize at its first collection, which
+// copies almost nothing. MinHeapSize still bounds every later size.
+func NewFirst(a *Arena, n int) (*Heap, error) {
+	want := uint64(max(n, 0)) + FirstSlack
+	if want > MinHeapSize/2 {
+		return New(a, n)
+	}
+	_, size := class(want)
+	return newHeap(a, size)
+}
+
+// FirstSlack is the number of free words a heap made by NewFirst has at
+// least, besides what its process needs to start.
+const FirstSlack = 16
+
+func newHeap(a *Arena, size uint64) (*Heap, error) {
 	h := &Heap{A: a, W: a.W, MinHeapSize: MinHeapSize, FullsweepAfter: DefaultFullsweepAfter,
 		BinVHeapSize: MinBinVHeapSize}
 	h.young = h.young0[:0]
-	size := NextHeapSize(uint64(max(n, MinHeapSize)), 0)
 	b, err := a.AllocBlock(size)
 	if err != nil {
 		return nil, err

@@ -191,11 +191,21 @@ func registerLists(rt *vm.Runtime) {
 			if to-from > 1<<32 {
 				return p.SystemLimit()
 			}
-			out := term.Nil
-			for v := to; v >= from; v-- {
-				out = p.Heap.Cons(p.Heap.Int(v), out)
+			if from > to {
+				return term.Nil
 			}
-			return out
+			// Small bounds make small elements: one allocation for
+			// the whole list, filled front to back.
+			n := to - from + 1
+			h := p.Heap
+			at := h.Alloc(int(2 * n))
+			w := h.W[at : at+uint64(2*n)]
+			for i := range n {
+				w[2*i] = uint64(term.MakeSmall(from + i))
+				w[2*i+1] = uint64(term.MakeList(at + uint64(2*i+2)))
+			}
+			w[2*n-1] = uint64(term.Nil)
+			return term.MakeList(at)
 		}
 		from, to := e.BigInt(a), e.BigInt(b)
 		one := big.NewInt(1)

@@ -34,12 +34,25 @@ type spawnOpts struct {
 // (spawnProc). parent, when set, is the spawning process: the new one
 // inherits its group leader.
 func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *spawnOpts) (*Process, error) {
-	h, err := heap.New(rt.Arena, o.minHeap)
+	var h *heap.Heap
+	var err error
+	if o.minHeap > 0 {
+		h, err = heap.New(rt.Arena, o.minHeap)
+		if err == nil {
+			h.MinHeapSize = h.HeapSize
+		}
+	} else {
+		// Without a min_heap_size of its own the process starts with
+		// a heap just large enough for its arguments and first
+		// stack (heap.NewFirst).
+		n := yGuard + initialStack
+		for _, a := range args {
+			n += int(heap.CopyWords(rt.Arena.W, a))
+		}
+		h, err = heap.NewFirst(rt.Arena, n)
+	}
 	if err != nil {
 		return nil, err
-	}
-	if o.minHeap > 0 {
-		h.MinHeapSize = h.HeapSize
 	}
 	if o.fullsweepAfter >= 0 {
 		h.FullsweepAfter = int32(min(o.fullsweepAfter, math.MaxInt32))
