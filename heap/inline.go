@@ -16,6 +16,10 @@ const InlineWords = 3
 
 const inlineFlag = 1 << 63
 
+// flatFlag marks an inline Frag whose term holds no pointer among its
+// words (a tuple or cons cell of immediates): taking it in is a plain copy.
+const flatFlag = 1 << 62
+
 // Inline reports whether f carries its term inside itself.
 func (f *Frag) Inline() bool { return f.Used&inlineFlag != 0 }
 
@@ -38,6 +42,9 @@ func CopyMessage(a *Arena, env *term.Env, t term.Term) (term.Term, Frag) {
 	if !isPointer(t) {
 		return t, Frag{}
 	}
+	if root, f, ok := flatInline(a.W, t); ok {
+		return root, f
+	}
 	var buf [InlineWords]uint64
 	if root, n, ok := copyInline(a.W, t, &buf); ok {
 		f := Frag{Used: n | inlineFlag}
@@ -47,6 +54,41 @@ func CopyMessage(a *Arena, env *term.Env, t term.Term) (term.Term, Frag) {
 		return root, f
 	}
 	return CopyToFrag(a, env, t)
+}
+
+// flatInline carries in an inline Frag the commonest small message: a
+// cons cell or a tuple of at most InlineWords-1 elements, all of them
+// immediates.
+func flatInline(w []uint64, t term.Term) (term.Term, Frag, bool) {
+	i := t.Index()
+	if t&3 == term.TagList {
+		hd, tl := w[i], w[i+1]
+		if hd&3 != term.TagImmed || tl&3 != term.TagImmed {
+			return 0, Frag{}, false
+		}
+		return term.MakeList(0), Frag{Block: Block{Start: hd}, Off: tl, Used: 2 | inlineFlag | flatFlag}, true
+	}
+	hdr := w[i]
+	if hdr&0x3F != uint64(term.MakeHeader(term.SubTuple, 0)) {
+		return 0, Frag{}, false
+	}
+	f := Frag{Block: Block{Start: hdr}}
+	switch hdr >> 6 {
+	case 0:
+	case 1:
+		if f.Off = w[i+1]; f.Off&3 != term.TagImmed {
+			return 0, Frag{}, false
+		}
+	case 2:
+		f.Off, f.OffWords = w[i+1], w[i+2]
+		if f.Off&3 != term.TagImmed || f.OffWords&3 != term.TagImmed {
+			return 0, Frag{}, false
+		}
+	default:
+		return 0, Frag{}, false
+	}
+	f.Used = 1 + hdr>>6 | inlineFlag | flatFlag
+	return term.MakeBoxed(0), f, true
 }
 
 // copyInline copies t into buf with pointers relative to buf[0], as long
@@ -101,9 +143,20 @@ func copyInline(w []uint64, t term.Term, buf *[InlineWords]uint64) (root term.Te
 
 // takeInline copies the term of inline Frag f into h and returns it.
 func (h *Heap) takeInline(f *Frag, t term.Term) term.Term {
-	n := f.Used &^ inlineFlag
+	n := f.Used &^ (inlineFlag | flatFlag)
 	at := h.Alloc(int(n))
 	w := h.W
+	if f.Used&flatFlag != 0 {
+		w[at] = f.Start
+		if n > 1 {
+			w[at+1] = f.Off
+			if n > 2 {
+				w[at+2] = f.OffWords
+			}
+		}
+		*f = Frag{}
+		return t + term.Term(at<<2)
+	}
 	for i := uint64(0); i < n; i++ {
 		w[at+i] = *f.inlineWord(i)
 	}

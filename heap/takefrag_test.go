@@ -83,6 +83,10 @@ func TestCopyMessageInline(t *testing.T) {
 		src.Float(2.5),
 		src.Tuple(),
 		src.Binary(env.Bins, []byte("ab")),
+		src.Tuple(env.Atom("x")),
+		src.Cons(env.Atom("a"), env.Atom("b")),
+		src.Cons(src.Tuple(), term.Nil), // not flat: the head points
+		src.Tuple(src.Tuple()),
 	}
 	for _, orig := range inline {
 		inUse := a.InUse()

@@ -129,7 +129,7 @@ func (p *Process) terminate() {
 			rt.bounce(p.Pid, &c.sigs[i])
 		}
 	}
-	freeChain(rest)
+	freeChain(rest, p.sched())
 	p.dropAliases()
 	if p.waiter() == nil && (p.exitClass() == term.AtomError || p.exitClass() == term.AtomThrow) {
 		rt.reportCrash(p.Pid, p.exitValue)
@@ -303,7 +303,7 @@ func (p *Process) discard() {
 			c.sigs[i].frag.Release(p.rt.Arena, p.env().Bins)
 		}
 	}
-	freeChain(rest)
+	freeChain(rest, p.sched())
 	p.rt.procs.remove(p.Pid.PidNumber(), p, p.rt.nextPid.Load()+1)
 	p.state.Store(stExited)
 	p.stack, p.sp, p.stackInHeap = nil, 0, false

@@ -23,6 +23,13 @@ type sigChunk struct {
 	next *sigChunk
 }
 
+// schedChunks is how many free first chunks a scheduler keeps in stock:
+// a message to a process whose inbox is empty takes one, and the
+// receiver gives it back when it has taken the message in, on the same
+// scheduler as often as not. The stock spares both a trip through
+// sync.Pool.
+const schedChunks = 64
+
 // smallChunk is a first chunk and its signals in one allocation.
 type smallChunk struct {
 	sigChunk
@@ -38,10 +45,17 @@ var (
 	bigChunks = sync.Pool{New: func() any { return &sigChunk{sigs: make([]signal, sigChunkLen)} }}
 )
 
-// push appends sig.
-func (b *inbox) push(sig signal) {
+// push appends sig. s is the scheduler of the calling goroutine, or nil:
+// a first chunk comes from its stock when it has one.
+func (b *inbox) push(sig signal, s *scheduler) {
 	if b.tail == nil {
-		c := smallChunks.Get().(*sigChunk)
+		var c *sigChunk
+		if s != nil && len(s.chunks) > 0 {
+			c = s.chunks[len(s.chunks)-1]
+			s.chunks = s.chunks[:len(s.chunks)-1]
+		} else {
+			c = smallChunks.Get().(*sigChunk)
+		}
 		b.head, b.tail = c, c
 	} else if b.tail.n == len(b.tail.sigs) {
 		c := bigChunks.Get().(*sigChunk)
@@ -80,15 +94,20 @@ func (b *inbox) prepend(c *sigChunk) {
 	b.n += n
 }
 
-// freeChain returns the chunks of chain c to the pool; their signals
-// must have been dealt with.
-func freeChain(c *sigChunk) {
+// freeChain returns the chunks of chain c to the pool, first chunks to
+// the stock of scheduler s (the calling goroutine's, or nil) while it has
+// room; their signals must have been dealt with.
+func freeChain(c *sigChunk, s *scheduler) {
 	for c != nil {
 		next := c.next
 		clear(c.sigs[:c.n])
 		c.n, c.next = 0, nil
 		if len(c.sigs) == sigChunkSmall {
-			smallChunks.Put(c)
+			if s != nil && len(s.chunks) < cap(s.chunks) {
+				s.chunks = append(s.chunks, c)
+			} else {
+				smallChunks.Put(c)
+			}
 		} else {
 			bigChunks.Put(c)
 		}

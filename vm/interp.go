@@ -711,6 +711,24 @@ func (r *regs) fast() runResult {
 			fset(r, stk, sp, cw(base, pc+3), env.Elem(fget(r, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
 			fset(r, stk, sp, cw(base, pc+7), env.Elem(fget(r, stk, sp, cw(base, pc+5)), int(cw(base, pc+6))))
 			pc += 8
+		case opLoopRecHot: // Fail Dst, with a message to look at
+			if p.msgPos >= len(p.mailbox) {
+				goto slow
+			}
+			fset(r, stk, sp, cw(base, pc+2), p.mailbox[p.msgPos])
+			pc += 3
+		case opRemoveMessageHot: // the first message, without a timer
+			if p.msgPos != 0 || p.recvTimer != nil {
+				goto slow
+			}
+			if len(p.mailbox) == 1 {
+				p.mailbox = p.mbArr[:0]
+			} else {
+				p.mailbox = p.mailbox[1:]
+			}
+			p.mbEpoch++
+			p.timedOut = false
+			pc++
 
 		// Guard BIFs with a fast path, in their generic layouts (bif0: Bif
 		// Dst; bif1/2: Fail Bif Args Dst; gc_bif1: Fail Live Bif Arg Dst).

@@ -102,6 +102,10 @@ type scheduler struct {
 	cur   *Process // the process running, for a panic's recovery
 
 	regs regs
+
+	// chunks is a stock of free first inbox chunks (inbox.go), used by
+	// this scheduler's goroutine only.
+	chunks []*sigChunk
 }
 
 // schedulers is the runtime's set of schedulers.
@@ -137,7 +141,7 @@ func (rt *Runtime) startSchedulers() {
 		n := rt.SchedulerCount()
 		ss.quiet = make(chan struct{}, 1)
 		for i := 0; i < n; i++ {
-			s := &scheduler{rt: rt, id: i, wake: make(chan struct{}, 1)}
+			s := &scheduler{rt: rt, id: i, wake: make(chan struct{}, 1), chunks: make([]*sigChunk, 0, schedChunks)}
 			s.regs.s = s
 			ss.all = append(ss.all, s)
 		}

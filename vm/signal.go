@@ -72,7 +72,7 @@ func (rt *Runtime) postTo(q *Process, pid term.Term, sig signal, from *scheduler
 		rt.bounce(pid, &sig)
 		return false
 	}
-	q.in.push(sig)
+	q.in.push(sig, from)
 	q.inCount.Add(1)
 	q.inMu.Unlock()
 	rt.wakeProc(q, from)
@@ -238,14 +238,14 @@ func (p *Process) handleSignals() bool {
 				for d := chain; d != c; {
 					next := d.next
 					d.next = nil
-					freeChain(d)
+					freeChain(d, p.sched())
 					d = next
 				}
 				return false
 			}
 		}
 	}
-	freeChain(chain)
+	freeChain(chain, p.sched())
 	if p.Heap.Collect != nil && p.Heap.FragsDue() {
 		// Messages pile up in fragments: collect now, so that a
 		// process that only receives (and so never asks for heap)
