@@ -158,10 +158,16 @@ func (rt *Runtime) CodeBytes() uint64 {
 // binary heap makes a collection due here.)
 func (p *Process) collectIfDue(live int, keep term.Term) term.Term {
 	h := p.Heap
-	if len(h.Young()) > 1 || (h.Top > h.End && !heap.Verify) || h.OffWords > h.BinVHeapSize {
+	if collectionDue(h) {
 		p.x[live] = keep
 		h.Need(1, live+1)
 		keep = p.x[live]
 	}
 	return keep
+}
+
+// collectionDue reports whether allocations that do not collect (Alloc,
+// taking messages in) have made a collection of h due: see collectIfDue.
+func collectionDue(h *heap.Heap) bool {
+	return len(h.Young()) > 1 || (h.Top > h.End && !heap.Verify) || h.OffWords > h.BinVHeapSize
 }

@@ -144,7 +144,8 @@ func TestBuildLoopsCollect(t *testing.T) {
 		fun  string
 		n    int64
 		want int64
-	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}, {"seqs", 50000, 50000 * 100}, {"bigs", 400000, 1200003}} {
+	}{{"maps", 20000, 20000 * 30}, {"bins", 2000, 2000 * 3000}, {"seqs", 50000, 50000 * 100}, {"bigs", 400000, 1200003},
+		{"recvs", 1000000, 1000000 * 1000001 / 2}} {
 		rt := gcRuntime(t)
 		mod, err := rt.LoadBinary(data)
 		if err != nil {

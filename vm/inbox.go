@@ -100,7 +100,7 @@ func (b *inbox) prepend(c *sigChunk) {
 func freeChain(c *sigChunk, s *scheduler) {
 	for c != nil {
 		next := c.next
-		clear(c.sigs[:c.n])
+		// (The signals hold no Go pointers: they need no clearing.)
 		c.n, c.next = 0, nil
 		if len(c.sigs) == sigChunkSmall {
 			if s != nil && len(s.chunks) < cap(s.chunks) {

@@ -1000,6 +1000,10 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 			}
 			if p.msgPos >= len(p.mailbox) {
 				pc = int(code[pc+1])
+				if code[pc] == opWait { // run it here
+					p.pc = uint32(code[pc+1])
+					return pc, coldWait
+				}
 				return pc, coldNext
 			}
 		}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"reflect"
 	"testing"
 	"unsafe"
 
@@ -21,4 +22,26 @@ func TestIdleProcessSize(t *testing.T) {
 	if n := unsafe.Sizeof(heap.Heap{}); n > 240 && !heap.Verify {
 		t.Errorf("heap.Heap is %d bytes, more than 240", n)
 	}
+}
+
+// TestSignalHoldsNoPointers guards freeChain, which reuses inbox chunks
+// without clearing them: a signal must hold no Go pointer that a stale
+// slot could keep alive.
+func TestSignalHoldsNoPointers(t *testing.T) {
+	var check func(path string, ty reflect.Type)
+	check = func(path string, ty reflect.Type) {
+		switch ty.Kind() {
+		case reflect.Struct:
+			for i := range ty.NumField() {
+				f := ty.Field(i)
+				check(path+"."+f.Name, f.Type)
+			}
+		case reflect.Array:
+			check(path+"[]", ty.Elem())
+		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Chan, reflect.Func,
+			reflect.Interface, reflect.String, reflect.UnsafePointer:
+			t.Errorf("%s is a %s", path, ty.Kind())
+		}
+	}
+	check("signal", reflect.TypeOf(signal{}))
 }

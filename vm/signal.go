@@ -246,11 +246,11 @@ func (p *Process) handleSignals() bool {
 		}
 	}
 	freeChain(chain, p.sched())
-	if p.Heap.Collect != nil && p.Heap.FragsDue() {
-		// Messages pile up in fragments: collect now, so that a
-		// process that only receives (and so never asks for heap)
-		// does not keep them all.
-		p.Heap.Collect.CollectHeap(p.Heap, 0, int(p.sigLive))
+	if h := p.Heap; h.Collect != nil && (h.FragsDue() || collectionDue(h)) {
+		// Messages pile up in fragments, or taking them in filled the
+		// heap: collect now, so that a process that only receives (and
+		// so never asks for heap) does not keep them all.
+		h.Collect.CollectHeap(h, 0, int(p.sigLive))
 	}
 	return true
 }

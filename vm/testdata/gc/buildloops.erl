@@ -1,10 +1,11 @@
 -module(buildloops).
--export([maps/1, bins/1, seqs/1, bigs/1]).
+-export([maps/1, bins/1, seqs/1, bigs/1, recvs/1]).
 
 %% Loops whose only allocation is a map update or a binary append: no
 %% test_heap, so put_map_assoc and bs_create_bin must collect themselves;
 %% and ones whose only allocations are made by native functions (called, or
-%% guard BIFs on bignums).
+%% guard BIFs on bignums); and a process that only receives, whose
+%% messages are its only allocation.
 
 maps(N) -> maps(N, 0).
 
@@ -31,3 +32,19 @@ bigs(N) -> bigs(N, 1 bsl 200, 0).
 
 bigs(0, _, Acc) -> Acc;
 bigs(N, B, Acc) -> bigs(N - 1, B, Acc + (B * N) rem 7).
+
+recvs(N) ->
+    Self = self(),
+    S = spawn(fun() -> sender(N, Self) end),
+    recv(N, S, 0).
+
+%% recv answers each message with an immediate, so that its heap grows by
+%% the messages it takes in and nothing else.
+recv(0, _, Acc) -> Acc;
+recv(I, S, Acc) ->
+    receive {n, K} -> S ! K, recv(I - 1, S, Acc + K) end.
+
+sender(0, _) -> ok;
+sender(I, P) ->
+    P ! {n, I},
+    receive I -> sender(I - 1, P) end.
