@@ -55,7 +55,26 @@ func (p *Process) run() runResult {
 			return r
 		}
 		pc := int(p.pc)
-		if generic(cw(p.code, pc)) >= 128 {
+		if op := cw(p.code, pc); generic(op) >= 128 {
+			// The common cases of a receive, here rather than in fast
+			// (where any more code slows every other instruction) or
+			// cold (a long way round for a message).
+			switch op {
+			case opLoopRec: // Fail Dst, with a message to look at
+				if p.msgPos < len(p.mailbox) {
+					p.set(cw(p.code, pc+2), p.mailbox[p.msgPos])
+					p.pc = uint32(pc + 3)
+					continue
+				}
+			case opRemoveMessage: // the first message, without a timer
+				if p.msgPos == 0 && p.recvTimer == nil {
+					p.dropFirst()
+					p.mbEpoch++
+					p.timedOut = false
+					p.pc = uint32(pc + 1)
+					continue
+				}
+			}
 			// A rare instruction: straight to cold.
 			np, cr := p.cold(p.mod.Code, pc)
 			switch cr {
@@ -711,24 +730,6 @@ func (r *regs) fast() runResult {
 			fset(r, stk, sp, cw(base, pc+3), env.Elem(fget(r, stk, sp, cw(base, pc+1)), int(cw(base, pc+2))))
 			fset(r, stk, sp, cw(base, pc+7), env.Elem(fget(r, stk, sp, cw(base, pc+5)), int(cw(base, pc+6))))
 			pc += 8
-		case opLoopRecHot: // Fail Dst, with a message to look at
-			if p.msgPos >= len(p.mailbox) {
-				goto slow
-			}
-			fset(r, stk, sp, cw(base, pc+2), p.mailbox[p.msgPos])
-			pc += 3
-		case opRemoveMessageHot: // the first message, without a timer
-			if p.msgPos != 0 || p.recvTimer != nil {
-				goto slow
-			}
-			if len(p.mailbox) == 1 {
-				p.mailbox = p.mbArr[:0]
-			} else {
-				p.mailbox = p.mailbox[1:]
-			}
-			p.mbEpoch++
-			p.timedOut = false
-			pc++
 
 		// Guard BIFs with a fast path, in their generic layouts (bif0: Bif
 		// Dst; bif1/2: Fail Bif Args Dst; gc_bif1: Fail Live Bif Arg Dst).

@@ -123,11 +123,7 @@ const (
 	opTestHeapPutTuple2    = 107
 	opIsTupleTestArity     = 108
 	opGetTupleElementTwice = 109
-	// The common case of a receive, in the generic layouts (slow runs
-	// the rest as the generic instruction).
-	opLoopRecHot       = 110 // loop_rec with a message to look at
-	opRemoveMessageHot = 111 // remove_message of the first message, no timer
-	numHotOps          = 112
+	numHotOps              = 110
 )
 
 // Generic instructions run outside the hot loop: 128 + generic number.
@@ -297,9 +293,9 @@ var internalOp = [beamfile.MaxOpcode + 1]uint64{
 	beamfile.OpDeallocate:         opDeallocate,
 	beamfile.OpReturn:             opReturn,
 	beamfile.OpSend:               opSend,
-	beamfile.OpRemoveMessage:      opRemoveMessageHot,
+	beamfile.OpRemoveMessage:      opRemoveMessage,
 	beamfile.OpTimeout:            opTimeout,
-	beamfile.OpLoopRec:            opLoopRecHot,
+	beamfile.OpLoopRec:            opLoopRec,
 	beamfile.OpLoopRecEnd:         opLoopRecEnd,
 	beamfile.OpWait:               opWait,
 	beamfile.OpWaitTimeout:        opWaitTimeout,
@@ -706,8 +702,6 @@ var opNames = map[uint64]string{
 	opTestHeapPutTuple2:     "test_heap+put_tuple2",
 	opIsTupleTestArity:      "is_tuple+test_arity",
 	opGetTupleElementTwice:  "get_tuple_element+get_tuple_element",
-	opLoopRecHot:            "loop_rec",
-	opRemoveMessageHot:      "remove_message",
 	opBifSelf:               "bif0(self)",
 	opBifHd:                 "bif1(hd)",
 	opBifTl:                 "bif1(tl)",

@@ -156,7 +156,6 @@ var genericOp = func() (g [numHotOps]uint64) {
 	g[opBifElement] = opBif2
 	g[opGcBifTupleSize], g[opGcBifByteSize], g[opGcBifMapSize] = opGcBif1, opGcBif1, opGcBif1
 	g[opGetMapElem1] = opGetMapElements
-	g[opLoopRecHot], g[opRemoveMessageHot] = opLoopRec, opRemoveMessage
 	return g
 }()
 
