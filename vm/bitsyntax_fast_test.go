@@ -22,7 +22,7 @@ func testProcess(t testing.TB) *Process {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Process{rt: rt, Heap: h, trapFun: term.NoValue}
+	p := &Process{rt: rt, Heap: h}
 	new(regs).attach(p)
 	return p
 }

@@ -49,10 +49,10 @@ func (p *Process) enterFun(f term.Term, arity int) (*Module, int, bool) {
 		if c.Native != nil {
 			r := c.Native(p, p.x[:arity])
 			if r == term.NoValue {
-				if p.trapExport != nil || p.trapFun != term.NoValue {
+				if p.r.trapExport != nil || p.r.trapFun != term.NoValue {
 					// Run the trap as a tail call of this call.
-					e2, f2, n := p.trapExport, p.trapFun, p.trapArgs
-					p.trapExport, p.trapFun = nil, term.NoValue
+					e2, f2, n := p.r.trapExport, p.r.trapFun, p.r.trapArgs
+					p.r.trapExport, p.r.trapFun = nil, term.NoValue
 					if e2 != nil {
 						return p.enterExport(e2, n)
 					}

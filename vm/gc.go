@@ -56,7 +56,7 @@ func (p *Process) gcRoots(r *gc.Roots, live int) {
 	live = min(max(live, 0), MaxX)
 	r.Slices = append(r.Slices[:0], p.x[:live], p.stack[:p.sp], p.mailbox)
 	r.Words = append(r.Words[:0], &p.r.excClass, &p.r.excReason, &p.r.excFrame, &p.r.excRaw,
-		&p.r.excArgs, &p.r.excInfo, &p.r.excCause, &p.trapFun,
+		&p.r.excArgs, &p.r.excInfo, &p.r.excCause, &p.r.trapFun,
 		&p.exitValue)
 	if x := p.ext; x != nil {
 		r.Words = append(r.Words, &x.hibMFA[0], &x.hibMFA[1], &x.hibMFA[2],

@@ -7,7 +7,6 @@ import "sync"
 // the queue grows, and chunks are reused. Callers hold the process's inMu.
 type inbox struct {
 	head, tail *sigChunk
-	n          int
 }
 
 // An inbox starts with a small chunk, so that the many processes that
@@ -64,7 +63,6 @@ func (b *inbox) push(sig signal, s *scheduler) {
 	}
 	b.tail.sigs[b.tail.n] = sig
 	b.tail.n++
-	b.n++
 }
 
 // take empties the inbox and returns its chain.
@@ -75,10 +73,10 @@ func (b *inbox) take() *sigChunk {
 }
 
 // prepend puts the signals of chain c (from take) back in front, keeping
-// their order.
-func (b *inbox) prepend(c *sigChunk) {
+// their order, and returns how many it put back.
+func (b *inbox) prepend(c *sigChunk) int {
 	if c == nil {
-		return
+		return 0
 	}
 	last := c
 	n := c.n
@@ -91,7 +89,7 @@ func (b *inbox) prepend(c *sigChunk) {
 		b.tail = last
 	}
 	b.head = c
-	b.n += n
+	return n
 }
 
 // freeChain returns the chunks of chain c to the pool, first chunks to

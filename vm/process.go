@@ -44,19 +44,13 @@ type Process struct {
 
 	reductions uint64 // used in finished slices (see Reductions)
 
-	// trap, when set by a native function, is a tail call to make instead
-	// of returning a value (used by apply and friends).
-	trapExport *Export
-	trapFun    term.Term
-	trapArgs   int
-
 	mailbox []term.Term // the messages: a window on mbArr (deliver)
 	mbArr   []term.Term
 	msgPos  int // save pointer: index of the next message to look at
 
 	// The inbox (signal.go): signals from other processes, in arrival
-	// order, guarded by inMu. inCount mirrors its length for a lock-free
-	// look; inClosed is set when the process has ended.
+	// order, guarded by inMu. inCount is its length (kept under inMu,
+	// readable without it); inClosed is set when the process has ended.
 	inMu sync.Mutex
 	in   inbox
 
@@ -211,14 +205,14 @@ func (p *Process) SystemLimit() term.Term { return p.Error(term.AtomSystemLimit)
 // e(args...) where the args are already in x registers 0..arity-1 (set them
 // with SetX). It returns term.NoValue.
 func (p *Process) TailCall(e *Export, arity int) term.Term {
-	p.trapExport, p.trapArgs = e, arity
+	p.r.trapExport, p.r.trapArgs = e, arity
 	return term.NoValue
 }
 
 // TailCallFun makes the caller continue with a call of fun f with arity
 // arguments in x registers. It returns term.NoValue.
 func (p *Process) TailCallFun(f term.Term, arity int) term.Term {
-	p.trapFun, p.trapArgs = f, arity
+	p.r.trapFun, p.r.trapArgs = f, arity
 	return term.NoValue
 }
 

@@ -15,8 +15,8 @@ import (
 // that few processes use belong in procExt or relations, transient ones
 // in the scheduler's register file.
 func TestIdleProcessSize(t *testing.T) {
-	if n := unsafe.Sizeof(Process{}); n > 352 {
-		t.Errorf("Process is %d bytes, more than 352", n)
+	if n := unsafe.Sizeof(Process{}); n > 320 {
+		t.Errorf("Process is %d bytes, more than 320", n)
 	}
 	// (The gcverify build adds its verification state to the heap.)
 	if n := unsafe.Sizeof(heap.Heap{}); n > 240 && !heap.Verify {

@@ -44,6 +44,13 @@ type regs struct {
 	// noFaultLoc is set when the first frame already has its location.
 	noFaultLoc bool
 
+	// The trap, when set by a native function of the running process, is
+	// a tail call to make instead of returning a value (apply and
+	// friends): an export, or else a fun, with trapArgs arguments.
+	trapExport *Export
+	trapFun    term.Term
+	trapArgs   int
+
 	fr [MaxX]float64
 }
 
@@ -60,6 +67,7 @@ func (r *regs) attach(p *Process) {
 	r.excFrame, r.excRaw, r.excArgs, r.excInfo, r.excCause =
 		term.NoValue, term.NoValue, term.NoValue, term.NoValue, term.NoValue
 	r.noFaultLoc = false
+	r.trapExport, r.trapFun = nil, term.NoValue
 }
 
 // detach saves p's first live x registers and takes the registers away

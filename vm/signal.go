@@ -231,8 +231,8 @@ func (p *Process) handleSignals() bool {
 				copy(c.sigs, c.sigs[i+1:c.n])
 				c.n -= i + 1
 				p.inMu.Lock()
-				p.in.prepend(c)
-				p.inCount.Store(int32(p.in.n))
+				// inCount counts what came since the take.
+				p.inCount.Add(int32(p.in.prepend(c)))
 				p.inMu.Unlock()
 				// The chunks before c are done.
 				for d := chain; d != c; {

@@ -75,7 +75,7 @@ func (p *Process) slow(pc int) (int, runResult) {
 			if c.Native != nil {
 				r := c.Native(p, p.x[:arity])
 				if r == term.NoValue {
-					if p.trapExport != nil || p.trapFun != term.NoValue {
+					if p.r.trapExport != nil || p.r.trapFun != term.NoValue {
 						if op == opCallExt {
 							p.push(term.MakeCP(mod.ID, uint32(next)))
 						}
@@ -538,22 +538,22 @@ func (p *Process) slow(pc int) (int, runResult) {
 	trap:
 		{
 			p.r.reds--
-			if e := p.trapExport; e != nil {
-				p.trapExport = nil
+			if e := p.r.trapExport; e != nil {
+				p.r.trapExport = nil
 				c, ok := rt.exportCode(e)
 				if !ok {
 					fault = pc
-					p.undef(e.M, e.F, p.trapArgs)
+					p.undef(e.M, e.F, p.r.trapArgs)
 					goto exception
 				}
 				if c.Native != nil {
-					r := c.Native(p, p.x[:p.trapArgs])
+					r := c.Native(p, p.x[:p.r.trapArgs])
 					if r == term.NoValue {
-						if p.trapExport != nil || p.trapFun != term.NoValue {
+						if p.r.trapExport != nil || p.r.trapFun != term.NoValue {
 							goto trap
 						}
 						fault = pc
-						p.bifFrame(e, p.trapArgs)
+						p.bifFrame(e, p.r.trapArgs)
 						goto exception
 					}
 					p.x[0] = r
@@ -564,9 +564,9 @@ func (p *Process) slow(pc int) (int, runResult) {
 				pc = int(c.PC)
 				goto next
 			}
-			f := p.trapFun
-			p.trapFun = term.NoValue
-			if m2, pc2, ok := p.enterFun(f, p.trapArgs); ok {
+			f := p.r.trapFun
+			p.r.trapFun = term.NoValue
+			if m2, pc2, ok := p.enterFun(f, p.r.trapArgs); ok {
 				mod, pc = m2, pc2
 			} else {
 				fault = pc

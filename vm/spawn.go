@@ -34,6 +34,9 @@ type spawnOpts struct {
 // (spawnProc). parent, when set, is the spawning process: the new one
 // inherits its group leader.
 func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *spawnOpts) (*Process, error) {
+	if e.Arity != len(args) {
+		return nil, fmt.Errorf("starting %s with %d arguments", e.String(&rt.Env), len(args))
+	}
 	var h *heap.Heap
 	var err error
 	if o.minHeap > 0 {
@@ -61,7 +64,7 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 	if !o.fixedPid {
 		id = rt.nextPid.Add(1)
 	}
-	p := &Process{rt: rt, Pid: term.MakePid(id), Heap: h, trapFun: term.NoValue,
+	p := &Process{rt: rt, Pid: term.MakePid(id), Heap: h,
 		prio: o.prio}
 	p.installGC()
 	if o.offHeapMsgs {
@@ -87,11 +90,10 @@ func (rt *Runtime) newProcess(e *Export, args []term.Term, parent *Process, o *s
 	}
 	p.sp = yGuard
 	p.push(term.MakeCP(0, 0))
-	// Start by "trapping" into the function, which handles natives too.
+	// Once scheduled, the process enters its initial call (startCall),
+	// which handles natives too.
 	p.setMod(rt.inst(0))
 	p.pc = 0
-	p.trapExport = e
-	p.trapArgs = len(args)
 	p.initial = e
 	p.groupLeader = rt.UserPid()
 	if parent != nil {
@@ -264,9 +266,7 @@ func (p *Process) describe() string {
 
 // startCall enters the initial function; false if that already failed.
 func (p *Process) startCall() bool {
-	e := p.trapExport
-	p.trapExport = nil
-	mod, pc, ok := p.enterExport(e, p.trapArgs)
+	mod, pc, ok := p.enterExport(p.initial, p.initial.Arity)
 	if !ok {
 		p.handle(p.mod, 0)
 		p.status = statusExited
