@@ -25,7 +25,7 @@ type sigChunk struct {
 // schedChunks is how many free first chunks a scheduler keeps in stock:
 // a message to a process whose inbox is empty takes one, and the
 // receiver gives it back when it has taken the message in, on the same
-// scheduler as often as not. The stock spares both a trip through
+// scheduler as often as not. The stock spares the Get and the Put of
 // sync.Pool.
 const schedChunks = 64
 

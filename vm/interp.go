@@ -66,14 +66,10 @@ func (p *Process) run() runResult {
 					p.pc = uint32(pc + 3)
 					continue
 				}
-			case opRemoveMessage: // the first message, without a timer
-				if p.msgPos == 0 && p.recvTimer == nil {
-					p.dropFirst()
-					p.mbEpoch++
-					p.timedOut = false
-					p.pc = uint32(pc + 1)
-					continue
-				}
+			case opRemoveMessage:
+				p.removeMessage()
+				p.pc = uint32(pc + 1)
+				continue
 			}
 			// A rare instruction: straight to cold.
 			np, cr := p.cold(p.mod.Code, pc)
@@ -1014,14 +1010,7 @@ func (p *Process) cold(code []uint64, pc int) (int, coldResult) {
 		p.msgPos++
 		pc = int(code[pc+1])
 	case opRemoveMessage:
-		if p.msgPos == 0 {
-			p.dropFirst()
-		} else {
-			p.mailbox = append(p.mailbox[:p.msgPos], p.mailbox[p.msgPos+1:]...)
-		}
-		p.msgPos = 0
-		p.mbEpoch++
-		p.clearRecvTimer()
+		p.removeMessage()
 		pc++
 	case opTimeout:
 		p.msgPos = 0

@@ -213,6 +213,19 @@ func (p *Process) dropFirst() {
 	p.mailbox = p.mailbox[1:]
 }
 
+// removeMessage takes the message at the save pointer out of the mailbox
+// and ends the receive (remove_message).
+func (p *Process) removeMessage() {
+	if p.msgPos == 0 {
+		p.dropFirst()
+	} else {
+		p.mailbox = append(p.mailbox[:p.msgPos], p.mailbox[p.msgPos+1:]...)
+	}
+	p.msgPos = 0
+	p.mbEpoch++
+	p.clearRecvTimer()
+}
+
 // handleSignals acts on every signal in p's inbox, in order. It reports
 // false when one of them ended p (its exit reason is then set); the
 // signals after it stay in the inbox for terminate to answer.
